@@ -1,0 +1,155 @@
+//! The article model shared by the build script and the app: metadata, and a body made of
+//! blocks whose text is stored once, as plain text, with inline styling kept as byte ranges
+//! into it. Search, highlighting and rendering all address the same plain text.
+
+use serde::{Deserialize, Serialize};
+
+/// One article of the corpus, as parsed at build time and shipped in the bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Unique, URL-safe identifier: the article's address is `#/a/<slug>`.
+    pub slug: String,
+    pub title: String,
+    pub byline: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<Published>,
+    /// Original address of the article (http or https only).
+    pub url: Option<String>,
+    pub tags: Vec<String>,
+    /// BCP 47 language tag as given (`en`, `pt-BR`); `en` when the file names none.
+    pub lang: String,
+    pub blocks: Vec<Block>,
+    /// About thirty words from the start of the body.
+    pub excerpt: String,
+    pub word_count: u32,
+    pub reading_minutes: u32,
+    /// The corpus file this article came from, relative to the corpus folder.
+    pub file: String,
+}
+
+/// A publication date, with the time of day when the front matter gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Published {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    /// Hour, minute and second as written (the offset is not kept).
+    pub time: Option<(u8, u8, u8)>,
+}
+
+impl Published {
+    /// `2025-04-26`
+    pub fn iso_date(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `26 April 2025`
+    pub fn human(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ];
+        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
+        format!("{} {} {}", self.day, month, self.year)
+    }
+}
+
+/// A structural piece of an article body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Block {
+    Paragraph(Text),
+    Heading { level: u8, text: Text },
+    /// Preformatted text, shown as written.
+    Code(Text),
+    Quote(Vec<Block>),
+    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    /// A blank line between paragraphs of a plain-text article, or `***` in Markdown.
+    SectionBreak,
+}
+
+/// The text of one block: plain text plus inline structure as ranges into it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    pub text: String,
+    /// Inline structure covering `text` in order. Empty means "all plain text".
+    pub inlines: Vec<Inline>,
+}
+
+/// Inline structure. Leaves hold byte ranges into the owning [`Text::text`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Inline {
+    Plain { start: u32, end: u32 },
+    Code { start: u32, end: u32 },
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strikethrough(Vec<Inline>),
+    /// `href` is always http, https or mailto: other targets are dropped at build time.
+    Link { href: String, children: Vec<Inline> },
+    LineBreak,
+}
+
+impl Text {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Text { text: text.into(), inlines: Vec::new() }
+    }
+}
+
+impl Article {
+    /// Every text-bearing block in document order. This order defines "block index" for
+    /// search hits and highlights: indexing and rendering both walk it.
+    pub fn texts(&self) -> Vec<&Text> {
+        let mut out = Vec::new();
+        collect_texts(&self.blocks, &mut out);
+        out
+    }
+}
+
+fn collect_texts<'a>(blocks: &'a [Block], out: &mut Vec<&'a Text>) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(text) | Block::Heading { text, .. } | Block::Code(text) => {
+                out.push(text)
+            }
+            Block::Quote(inner) => collect_texts(inner, out),
+            Block::List { items, .. } => items.iter().for_each(|item| collect_texts(item, out)),
+            Block::SectionBreak => {}
+        }
+    }
+}
+
+/// Whether a link target may reach the page: only http, https and mailto, by scheme,
+/// case-insensitively, after trimming what browsers ignore.
+pub fn is_safe_href(href: &str) -> bool {
+    let trimmed: String = href
+        .trim_matches(|c: char| c.is_whitespace() || c.is_control())
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let lower = trimmed.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_hrefs_are_http_https_mailto_only() {
+        assert!(is_safe_href("https://example.com"));
+        assert!(is_safe_href("HTTP://example.com"));
+        assert!(is_safe_href("mailto:a@b.c"));
+        assert!(!is_safe_href("javascript:alert(1)"));
+        assert!(!is_safe_href(" JaVaScRiPt:alert(1)"));
+        assert!(!is_safe_href("java\tscript:alert(1)"));
+        assert!(!is_safe_href("data:text/html,<script>alert(1)</script>"));
+        assert!(!is_safe_href("/relative"));
+        assert!(!is_safe_href("vbscript:x"));
+    }
+
+    #[test]
+    fn dates_format_for_people_and_machines() {
+        let d = Published { year: 2025, month: 4, day: 26, time: None };
+        assert_eq!(d.iso_date(), "2025-04-26");
+        assert_eq!(d.human(), "26 April 2025");
+    }
+}

@@ -1,0 +1,3 @@
+//! Hooks that connect components to the browser.
+
+pub mod use_document_title;

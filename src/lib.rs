@@ -1,0 +1,18 @@
+//! Lectern: a reading room for a corpus of articles, shipped as one static bundle.
+//!
+//! `engine` is the pure core (also compiled into the build script); the rest is the thin
+//! Yew app around it. See README.md for the code map and its invariants.
+
+pub mod engine;
+
+mod app;
+mod components;
+mod corpus;
+mod hooks;
+mod pages;
+
+/// Mounts the app on the document body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<app::App>::new().render();
+}
