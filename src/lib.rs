@@ -5,6 +5,10 @@
 
 pub mod engine;
 
+// The build script's folder reader, compiled here only for its native tests.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod corpus_folder;
+
 mod app;
 mod components;
 mod corpus;

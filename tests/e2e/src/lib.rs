@@ -1,1 +1,350 @@
-//! Shared helpers for the end-to-end tests.
+//! End-to-end harness: builds the site with Trunk, serves it under a sub-path on an
+//! ephemeral loopback port, starts Debian's chromedriver, and finds elements the way a
+//! person does: by ARIA role and accessible name (WebDriver's computed role and label).
+
+use std::future::Future;
+use std::net::TcpListener as StdListener;
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use http::Method;
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+pub type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// The sub-path every test site is served under, as on a project page of a static host.
+pub const PUBLIC_PATH: &str = "/lectern/";
+
+/// The project root (two levels above this crate).
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("project root")
+}
+
+/// `trunk build --release` of the app for the corpus in `seeds` (the default corpus when
+/// `None`), into `target/e2e/<name>`, for serving under [`PUBLIC_PATH`].
+pub fn build_site(name: &str, seeds: Option<&Path>) -> Result<PathBuf> {
+    let root = project_root();
+    let dist = root.join("target/e2e").join(name);
+    let started = Instant::now();
+    let mut cmd = Command::new("trunk");
+    cmd.current_dir(&root)
+        .args(["build", "--release", "--public-url", PUBLIC_PATH, "--dist"])
+        .arg(&dist)
+        .stdin(Stdio::null());
+    match seeds {
+        Some(seeds) => cmd.env("LECTERN_SEEDS", seeds),
+        None => cmd.env_remove("LECTERN_SEEDS"),
+    };
+    let out = cmd.output().map_err(|e| format!("cannot run trunk (run scripts/setup.sh): {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "trunk build for {name} failed:\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    eprintln!("built site `{name}` in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(dist)
+}
+
+/// Extra response headers for every file the test server sends.
+#[derive(Clone, Default)]
+pub struct Headers(pub Vec<(String, String)>);
+
+/// Serves `dist` at `http://127.0.0.1:<port>/lectern/` until the process ends.
+/// Returns the site's base URL.
+pub async fn serve(dist: PathBuf, headers: Headers) -> Result<String> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let port = listener.local_addr()?.port();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut stream, _)) = listener.accept().await else { continue };
+            let dist = dist.clone();
+            let headers = headers.clone();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 16 * 1024];
+                let mut len = 0;
+                while !buf[..len].windows(4).any(|w| w == b"\r\n\r\n") && len < buf.len() {
+                    match stream.read(&mut buf[len..]).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => len += n,
+                    }
+                }
+                let request = String::from_utf8_lossy(&buf[..len]).to_string();
+                let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let (status, mime, body) = respond(&dist, &path);
+                let mut head = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n",
+                    body.len()
+                );
+                for (k, v) in &headers.0 {
+                    head.push_str(&format!("{k}: {v}\r\n"));
+                }
+                head.push_str("\r\n");
+                let _ = stream.write_all(head.as_bytes()).await;
+                let _ = stream.write_all(&body).await;
+                let _ = stream.shutdown().await;
+            });
+        }
+    });
+    Ok(format!("http://127.0.0.1:{port}{PUBLIC_PATH}"))
+}
+
+fn respond(dist: &Path, url_path: &str) -> (&'static str, &'static str, Vec<u8>) {
+    let path = url_path.split(['?', '#']).next().unwrap_or("/");
+    let Some(rel) = path.strip_prefix(PUBLIC_PATH) else {
+        return ("404 Not Found", "text/plain", b"outside the public path".to_vec());
+    };
+    if rel.split('/').any(|part| part == "..") {
+        return ("400 Bad Request", "text/plain", Vec::new());
+    }
+    let rel = if rel.is_empty() { "index.html" } else { rel };
+    let file = dist.join(rel);
+    let mime = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "json" | "webmanifest" => "application/json",
+        _ => "application/octet-stream",
+    };
+    match std::fs::read(&file) {
+        Ok(body) => ("200 OK", mime, body),
+        Err(_) => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    }
+}
+
+/// A running chromedriver; killed when dropped.
+pub struct Driver {
+    child: Child,
+    pub url: String,
+}
+
+impl Driver {
+    pub async fn start() -> Result<Driver> {
+        let port = StdListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {binary} (run scripts/setup.sh): {e}"))?;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+            if Instant::now() > deadline {
+                return Err("chromedriver did not start listening within 20s".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(Driver { child, url: format!("http://127.0.0.1:{port}") })
+    }
+
+    /// A new headless Chromium session with a fresh profile, at `width`×`height`.
+    pub async fn session(&self, width: u32, height: u32) -> Result<Client> {
+        let profile = std::env::temp_dir().join(format!("lectern-e2e-{}-{}", std::process::id(), unique()));
+        let mut caps = serde_json::Map::new();
+        let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": binary,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--hide-scrollbars", "--force-device-scale-factor=1",
+                    format!("--window-size={width},{height}"),
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }),
+        );
+        let client = ClientBuilder::native().capabilities(caps).connect(&self.url).await?;
+        client.set_window_size(width, height).await?;
+        Ok(client)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}
+
+/// WebDriver's "Get Computed Role" / "Get Computed Label" for one element.
+#[derive(Debug)]
+struct Computed {
+    element: String,
+    what: &'static str,
+}
+
+impl WebDriverCompatibleCommand for Computed {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/element/{}/{}", session.unwrap_or(""), self.element, self.what))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (Method, Option<String>) {
+        (Method::GET, None)
+    }
+}
+
+async fn computed(client: &Client, el: &Element, what: &'static str) -> Result<String> {
+    let value = client.issue_cmd(Computed { element: el.element_id().to_string(), what }).await?;
+    Ok(value.as_str().unwrap_or("").to_string())
+}
+
+pub async fn role_of(client: &Client, el: &Element) -> Result<String> {
+    computed(client, el, "computedrole").await
+}
+
+pub async fn name_of(client: &Client, el: &Element) -> Result<String> {
+    computed(client, el, "computedlabel").await
+}
+
+/// CSS that finds every element which may have `role`; the computed role decides.
+fn candidates(role: &str) -> String {
+    let native = match role {
+        "link" => "a[href]",
+        "button" => "button, input[type=button], input[type=submit]",
+        "heading" => "h1, h2, h3, h4, h5, h6",
+        "searchbox" => "input[type=search]",
+        "textbox" => "input:not([type]), input[type=text], textarea",
+        "checkbox" => "input[type=checkbox]",
+        "combobox" => "select",
+        "list" => "ul, ol",
+        "listitem" => "li",
+        "separator" => "hr",
+        "status" => "output",
+        "navigation" => "nav",
+        "article" => "article",
+        "paragraph" => "p",
+        "mark" => "mark",
+        _ => "",
+    };
+    if native.is_empty() { format!("[role={role}]") } else { format!("{native}, [role={role}]") }
+}
+
+/// How an accessible name is matched.
+#[derive(Clone, Copy)]
+pub enum Name<'a> {
+    Any,
+    Is(&'a str),
+    Contains(&'a str),
+}
+
+impl Name<'_> {
+    fn matches(&self, name: &str) -> bool {
+        match self {
+            Name::Any => true,
+            Name::Is(want) => name.trim() == *want,
+            Name::Contains(want) => name.contains(want),
+        }
+    }
+}
+
+/// Every element whose computed role is `role` and whose accessible name matches, now.
+pub async fn all_by_role(client: &Client, role: &str, name: Name<'_>) -> Result<Vec<Element>> {
+    let found = client.find_all(Locator::Css(&candidates(role))).await?;
+    filter_by_role(client, found, role, name).await
+}
+
+/// Like [`all_by_role`], among the descendants of `scope`.
+pub async fn all_by_role_within(client: &Client, scope: &Element, role: &str, name: Name<'_>) -> Result<Vec<Element>> {
+    let found = scope.find_all(Locator::Css(&candidates(role))).await?;
+    filter_by_role(client, found, role, name).await
+}
+
+async fn filter_by_role(client: &Client, found: Vec<Element>, role: &str, name: Name<'_>) -> Result<Vec<Element>> {
+    let mut out = Vec::new();
+    for el in found {
+        if role_of(client, &el).await? == role && (matches!(name, Name::Any) || name.matches(&name_of(client, &el).await?)) {
+            out.push(el);
+        }
+    }
+    Ok(out)
+}
+
+/// Waits (up to 10 s) for exactly one element with this role and name.
+pub async fn by_role(client: &Client, role: &str, name: Name<'_>) -> Result<Element> {
+    let found = wait_for(|| async move {
+        let all = all_by_role(client, role, name).await?;
+        Ok((all.len() == 1).then(|| all.into_iter().next()).flatten())
+    })
+    .await;
+    match found {
+        Ok(el) => Ok(el),
+        Err(_) => {
+            let all = all_by_role(client, role, name).await?;
+            Err(format!("expected one {role} named {}, found {}", describe(name), all.len()).into())
+        }
+    }
+}
+
+fn describe(name: Name<'_>) -> String {
+    match name {
+        Name::Any => "anything".into(),
+        Name::Is(s) => format!("{s:?}"),
+        Name::Contains(s) => format!("containing {s:?}"),
+    }
+}
+
+/// Polls `check` until it yields a value, for up to 10 seconds.
+pub async fn wait_for<'a, T, F, Fut>(mut check: F) -> Result<T>
+where
+    F: FnMut() -> Fut + 'a,
+    Fut: Future<Output = Result<Option<T>>> + 'a,
+{
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let last = check().await;
+        match last {
+            Ok(Some(value)) => return Ok(value),
+            Ok(None) | Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(50)).await,
+            Ok(None) => return Err("condition not met within 10s".into()),
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Text of an element as rendered.
+pub async fn text_of(el: &Element) -> Result<String> {
+    Ok(el.text().await?)
+}
+
+/// Runs `script` (a function body; `arguments` as usual) and returns its value.
+pub async fn js(client: &Client, script: &str) -> Result<Value> {
+    Ok(client.execute(script, vec![]).await?)
+}
+
+/// Saves a PNG of the viewport under `target/screenshots/<name>.png`.
+pub async fn screenshot(client: &Client, name: &str) -> Result<PathBuf> {
+    let dir = project_root().join("target/screenshots");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, client.screenshot().await?)?;
+    Ok(path)
+}
+
+/// A test body: gets a fresh browser session and the site's base URL.
+pub type TestFn = for<'a> fn(&'a Client, &'a str) -> Pin<Box<dyn Future<Output = Result> + 'a>>;
+
+/// The folder of real articles beside the project, when this checkout has one.
+pub fn real_corpus() -> Option<PathBuf> {
+    let dir = project_root().join("../shared/corpora/real");
+    dir.is_dir().then_some(dir)
+}

@@ -1,0 +1,179 @@
+//! Reads a corpus folder into a [`Corpus`]: the build script's IO, kept apart from its
+//! `main` so that native tests can run it on folders of bad files.
+//!
+//! Sub-folders are read recursively; symbolic links to files are followed, links to
+//! folders are reported and not followed. Files that are not articles (by extension) are
+//! reported as warnings. Any problem in any article is an error, and every error of every
+//! file is collected in one pass.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::engine::corpus::Corpus;
+use crate::engine::diagnostic::Diagnostic;
+use crate::engine::parse::{self, Format};
+
+/// What reading a corpus folder found.
+pub struct Loaded {
+    /// The corpus, when no file had an error.
+    pub corpus: Option<Corpus>,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files with an article extension (each is in the corpus, or has an error).
+    pub article_files: usize,
+    /// Every file read, for rebuild tracking.
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads every file under `root`. `shown` is how the folder is named in messages.
+pub fn load(root: &Path, shown: &str) -> Loaded {
+    let shown = shown.trim_end_matches('/');
+    let mut diagnostics = Vec::new();
+    let mut found = Vec::new();
+    if !root.is_dir() {
+        diagnostics.push(Diagnostic::error(shown, 0, "corpus folder not found (LECTERN_SEEDS names a folder of .md and .txt files)"));
+        return Loaded { corpus: None, diagnostics, article_files: 0, files: Vec::new() };
+    }
+    walk(shown, root, root, &mut found, &mut diagnostics);
+    found.sort();
+
+    let mut articles = Vec::new();
+    let mut article_files = 0;
+    for (rel, path) in &found {
+        let shown_path = format!("{shown}/{rel}");
+        let Some(format) = Format::of_path(rel) else {
+            diagnostics.push(Diagnostic::warning(&shown_path, 0, "not an article (articles are .md or .txt files); not bundled"));
+            continue;
+        };
+        article_files += 1;
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(&shown_path, 0, format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        match parse::parse(&shown_path, format, &bytes) {
+            Ok(parsed) => {
+                diagnostics.extend(parsed.warnings);
+                let mut article = parsed.article;
+                article.file = rel.clone();
+                articles.push(article);
+            }
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    if article_files == 0 {
+        diagnostics.push(Diagnostic::error(shown, 0, "no articles: add .md or .txt files to the corpus folder"));
+    }
+    let files = found.into_iter().map(|(_, path)| path).collect();
+    let corpus = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Corpus::assemble(articles));
+    Loaded { corpus, diagnostics, article_files, files }
+}
+
+/// Collects files under `dir` as (path relative to `root` with `/`, full path).
+fn walk(shown: &str, root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>, diags: &mut Vec<Diagnostic>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            diags.push(Diagnostic::error(&dir.display().to_string(), 0, format!("cannot read folder: {e}")));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let shown_path = format!("{shown}/{rel}");
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() && is_link => {
+                diags.push(Diagnostic::warning(&shown_path, 0, "symbolic link to a folder is not followed; not bundled"))
+            }
+            Ok(meta) if meta.is_dir() => walk(shown, root, &path, files, diags),
+            Ok(_) => files.push((rel, path)),
+            Err(e) if is_link => diags.push(Diagnostic::error(&shown_path, 0, format!("broken symbolic link: {e}"))),
+            Err(e) => diags.push(Diagnostic::error(&shown_path, 0, format!("cannot be read: {e}"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh folder under the target directory holding `files`.
+    fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-corpora").join(name);
+        let _ = fs::remove_dir_all(&dir);
+        for (rel, bytes) in files {
+            let path = dir.join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, bytes).unwrap();
+        }
+        dir
+    }
+
+    fn messages(loaded: &Loaded) -> Vec<String> {
+        loaded.diagnostics.iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn the_seed_folder_builds() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let loaded = load(&root, "seeds");
+        assert_eq!(messages(&loaded), Vec::<String>::new());
+        let corpus = loaded.corpus.expect("seeds build");
+        assert_eq!(corpus.articles.len(), loaded.article_files);
+        assert!(loaded.article_files >= 1);
+    }
+
+    #[test]
+    fn every_problem_of_every_file_is_reported_at_once() {
+        let dir = folder(
+            "bad",
+            &[
+                ("good.md", b"---\ntitle: Fine\n---\nBody.\n"),
+                ("empty.txt", b""),
+                ("unterminated.md", b"---\ntitle: x\nBody\n"),
+                ("types.md", b"---\ntitle: 12\ntags: solo\npublished: 2025-02-30\n---\nBody\n"),
+                ("latin1.txt", b"caf\xe9\n"),
+                ("notes.html", b"<p>hi</p>"),
+                ("sub/nested.md", b"Nested article.\n"),
+            ],
+        );
+        let loaded = load(&dir, "corpus");
+        assert!(loaded.corpus.is_none());
+        assert_eq!(loaded.article_files, 6);
+        assert_eq!(
+            messages(&loaded),
+            [
+                "corpus/empty.txt: empty file: an article needs some text",
+                "corpus/latin1.txt:1: not valid UTF-8 at byte 3: save the file as UTF-8",
+                "corpus/notes.html: not an article (articles are .md or .txt files); not bundled",
+                "corpus/types.md:2: `title` must be text, found the number 12 (put it in quotes)",
+                "corpus/types.md:3: `tags` must be a list like [\"russia\", \"ukraine\"], found text",
+                "corpus/types.md:4: `published`: `2025-02-30` is not a real day: 2025-02 has 28 days",
+                "corpus/unterminated.md:1: unterminated front matter: the `---` on line 1 is never closed by another `---` line",
+            ]
+        );
+    }
+
+    #[test]
+    fn sub_folders_are_read_and_other_files_reported() {
+        let dir = folder("nested", &[("a.md", b"# One\n\nText.\n"), ("deeper/b.txt", b"Two.\n"), ("image.png", b"\x89PNG")]);
+        let loaded = load(&dir, "corpus");
+        assert_eq!(loaded.files.len(), 3, "every file is tracked for rebuilds");
+        assert_eq!(messages(&loaded), ["corpus/image.png: not an article (articles are .md or .txt files); not bundled"]);
+        let corpus = loaded.corpus.unwrap();
+        let files: Vec<&str> = corpus.articles.iter().map(|a| a.file.as_str()).collect();
+        assert_eq!(files, ["a.md", "deeper/b.txt"]);
+    }
+
+    #[test]
+    fn a_folder_without_articles_is_an_error() {
+        let dir = folder("none", &[("readme.rst", b"x")]);
+        let loaded = load(&dir, "corpus");
+        assert!(messages(&loaded).contains(&"corpus: no articles: add .md or .txt files to the corpus folder".to_string()));
+        assert!(load(&dir.join("missing"), "missing").corpus.is_none());
+    }
+}
