@@ -1,14 +1,18 @@
-//! The whole corpus as the app receives it: every article, with a unique slug.
+//! The whole corpus as the app receives it: every article, with a unique slug, and the
+//! search index built over them.
 
 use serde::{Deserialize, Serialize};
 
 use super::article::Article;
+use super::index::Index;
 use super::tokenize;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
     /// Articles in corpus-file order.
     pub articles: Vec<Article>,
+    /// Search index; its article numbers are positions in `articles`.
+    pub index: Index,
 }
 
 /// Longest slug, in bytes, before the uniqueness suffix.
@@ -16,7 +20,7 @@ const SLUG_MAX: usize = 80;
 
 impl Corpus {
     /// Builds the corpus from parsed articles, ordering them by file and giving each a
-    /// unique slug derived from its title (else its file name).
+    /// unique slug derived from its title (else its file name), and indexes them.
     pub fn assemble(mut articles: Vec<Article>) -> Corpus {
         articles.sort_by(|a, b| a.file.cmp(&b.file));
         let mut taken = std::collections::HashSet::new();
@@ -34,7 +38,8 @@ impl Corpus {
             }
             article.slug = slug;
         }
-        Corpus { articles }
+        let index = Index::build(&articles);
+        Corpus { articles, index }
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&Article> {

@@ -1,13 +1,16 @@
 //! The pure core of Lectern, compiled twice: into the build script (which parses and
 //! indexes the corpus) and into the wasm app (which decodes and searches it).
 //!
-//! Invariant: std, serde, postcard and text-segmentation crates only. No yew, web-sys,
+//! Invariant: std, serde, postcard, text crates (segmentation, normalization, stemmers)
+//! and `fst` only. No yew, web-sys,
 //! gloo or wasm-bindgen; no IO and no clocks.
 
 pub mod article;
 pub mod codec;
 pub mod corpus;
 pub mod diagnostic;
+pub mod fuzzy;
+pub mod index;
 pub mod tokenize;
 
 // Parsing runs at build time only and is left out of the wasm app.

@@ -1,0 +1,169 @@
+//! Typo tolerance: how many edits a query word may be away from a term, the edit distance
+//! itself (optimal string alignment: insertions, deletions, substitutions and swaps of
+//! adjacent characters, counted in characters, not bytes), and the same distance as an
+//! `fst` automaton so the term dictionary is searched without visiting every term.
+
+use fst::Automaton;
+
+/// Longest query word, in characters, that typo matching considers.
+const MAX_CHARS: usize = 32;
+
+/// Edits allowed for a query term: none below 4 characters, 1 from 4, 2 from 8. Numbers,
+/// CJK bigrams and very long words get none.
+pub fn typo_budget(term: &str) -> u8 {
+    let chars = term.chars().count();
+    if chars > MAX_CHARS || term.chars().any(|c| c.is_numeric() || super::tokenize::is_cjk(c)) {
+        return 0;
+    }
+    match chars {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Edit distance between `a` and `b` when it is at most `max`.
+pub fn distance(a: &str, b: &str, max: u8) -> Option<u8> {
+    let query: Vec<char> = a.chars().collect();
+    if query.len() > MAX_CHARS || b.chars().count().abs_diff(query.len()) > usize::from(max) {
+        return None;
+    }
+    let automaton = Levenshtein { query, max };
+    let mut state = automaton.start();
+    for c in b.chars() {
+        state = automaton.step(&state, c);
+        if !automaton.can_match(&state) {
+            return None;
+        }
+    }
+    let d = state.row[automaton.query.len()];
+    (d <= max).then_some(d)
+}
+
+/// Matches every string within `max` edits of `query`.
+pub struct Levenshtein {
+    query: Vec<char>,
+    max: u8,
+}
+
+impl Levenshtein {
+    /// `None` when `query` is too long for typo matching.
+    pub fn new(query: &str, max: u8) -> Option<Levenshtein> {
+        let query: Vec<char> = query.chars().collect();
+        (query.len() <= MAX_CHARS).then_some(Levenshtein { query, max })
+    }
+
+    fn step(&self, state: &State, c: char) -> State {
+        let cap = self.max + 1;
+        let n = self.query.len();
+        let mut row = [cap; MAX_CHARS + 1];
+        row[0] = state.row[0].saturating_add(1).min(cap);
+        for j in 1..=n {
+            let substitute = state.row[j - 1] + u8::from(self.query[j - 1] != c);
+            let mut best = substitute.min(state.row[j] + 1).min(row[j - 1] + 1);
+            if j > 1 && state.last == Some(self.query[j - 1]) && c == self.query[j - 2] {
+                best = best.min(state.prev[j - 2] + 1);
+            }
+            row[j] = best.min(cap);
+        }
+        State { prev: state.row, row, last: Some(c), pending: [0; 4], pending_len: 0 }
+    }
+}
+
+/// One row of the edit-distance table (and the row before it, for swaps), plus the
+/// bytes of a UTF-8 character not yet complete.
+#[derive(Clone, Copy)]
+pub struct State {
+    prev: [u8; MAX_CHARS + 1],
+    row: [u8; MAX_CHARS + 1],
+    last: Option<char>,
+    pending: [u8; 4],
+    pending_len: u8,
+}
+
+impl Automaton for Levenshtein {
+    type State = State;
+
+    fn start(&self) -> State {
+        let mut row = [self.max + 1; MAX_CHARS + 1];
+        for (j, cell) in row.iter_mut().enumerate().take(self.query.len() + 1) {
+            *cell = (j as u8).min(self.max + 1);
+        }
+        State { prev: row, row, last: None, pending: [0; 4], pending_len: 0 }
+    }
+
+    fn is_match(&self, state: &State) -> bool {
+        state.pending_len == 0 && state.row[self.query.len()] <= self.max
+    }
+
+    fn can_match(&self, state: &State) -> bool {
+        state.row[..=self.query.len()].iter().any(|&d| d <= self.max)
+    }
+
+    fn accept(&self, state: &State, byte: u8) -> State {
+        let mut next = *state;
+        next.pending[usize::from(next.pending_len)] = byte;
+        next.pending_len += 1;
+        let bytes = &next.pending[..usize::from(next.pending_len)];
+        match std::str::from_utf8(bytes) {
+            Ok(s) => self.step(state, s.chars().next().expect("one complete character")),
+            // Incomplete character: wait for its next byte (a key is valid UTF-8).
+            Err(e) if e.error_len().is_none() && next.pending_len < 4 => next,
+            // Not UTF-8 at all: no key through here can match.
+            Err(_) => State { row: [self.max + 1; MAX_CHARS + 1], ..next },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budgets_grow_with_length() {
+        assert_eq!(typo_budget("teh"), 0);
+        assert_eq!(typo_budget("kyiv"), 1);
+        assert_eq!(typo_budget("gerasimv"), 2);
+        assert_eq!(typo_budget("11000000"), 0);
+        assert_eq!(typo_budget("東京東京"), 0);
+    }
+
+    #[test]
+    fn counts_edits_in_characters_with_swaps() {
+        assert_eq!(distance("goverment", "government", 2), Some(1));
+        assert_eq!(distance("zelensky", "zelenskyy", 1), Some(1));
+        assert_eq!(distance("gerasimv", "gerasimov", 2), Some(1));
+        assert_eq!(distance("form", "from", 1), Some(1));
+        assert_eq!(distance("kyiv", "kyiv", 0), Some(0));
+        assert_eq!(distance("cafe", "cafés", 2), Some(2));
+        assert_eq!(distance("ukraine", "russia", 2), None);
+        assert_eq!(distance("příliš", "přílix", 1), Some(1));
+    }
+
+    #[test]
+    fn the_automaton_agrees_with_the_distance_on_an_fst() {
+        let words = ["gerasimov", "government", "governments", "governor", "kyiv", "kiev", "кремль", "ukraine"];
+        let mut sorted = words.to_vec();
+        sorted.sort();
+        let set = fst::Set::from_iter(sorted).unwrap();
+        for query in ["goverment", "kyev", "кремл", "ukriane"] {
+            let max = typo_budget(query).max(1);
+            let found: Vec<String> = {
+                use fst::{IntoStreamer, Streamer};
+                let mut stream = set.search(Levenshtein::new(query, max).unwrap()).into_stream();
+                let mut out = Vec::new();
+                while let Some(key) = stream.next() {
+                    out.push(String::from_utf8(key.to_vec()).unwrap());
+                }
+                out
+            };
+            let expected: Vec<&str> = {
+                let mut e: Vec<&str> = words.iter().copied().filter(|w| distance(query, w, max).is_some()).collect();
+                e.sort();
+                e
+            };
+            assert_eq!(found, expected, "{query}");
+            assert!(!found.is_empty(), "{query}");
+        }
+    }
+}
