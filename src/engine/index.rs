@@ -63,6 +63,8 @@ pub struct Index {
     stem_langs: Vec<String>,
     /// Per article: number of terms in title, byline and body.
     lengths: Vec<[u32; 3]>,
+    /// Mean of `lengths` per field (at least 1).
+    avg_len: [f32; 3],
     pub facets: FacetIndex,
 }
 
@@ -226,6 +228,10 @@ impl Index {
             positions: Bytes(positions),
             groups: Bytes(groups),
             stem_langs,
+            avg_len: Field::ALL.map(|field| {
+                let total: u64 = lengths.iter().map(|l| u64::from(l[field as usize])).sum();
+                (total as f32 / lengths.len().max(1) as f32).max(1.0)
+            }),
             lengths,
             facets: FacetIndex::build(articles),
         }
@@ -246,8 +252,7 @@ impl Index {
 
     /// Mean field length over all articles (at least 1).
     pub fn avg_len(&self, field: Field) -> f32 {
-        let total: u64 = self.lengths.iter().map(|l| u64::from(l[field as usize])).sum();
-        (total as f32 / self.lengths.len().max(1) as f32).max(1.0)
+        self.avg_len[field as usize]
     }
 
     /// The term exactly as given (already folded).

@@ -10,7 +10,10 @@ pub mod codec;
 pub mod corpus;
 pub mod diagnostic;
 pub mod fuzzy;
+pub mod highlight;
 pub mod index;
+pub mod query;
+pub mod search;
 pub mod tokenize;
 
 // Parsing runs at build time only and is left out of the wasm app.

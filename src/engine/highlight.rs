@@ -1,0 +1,177 @@
+//! Where a query matches a text: byte ranges, sorted, disjoint, on character boundaries.
+//! A term matches the way search matches it — exactly, by stem (in the text's language),
+//! as a prefix for the word being typed, or within the typo budget — and a phrase
+//! matches its consecutive terms. Excluded clauses and facet fields are not highlighted.
+//! No HTML: the UI turns ranges into `<mark>` nodes.
+
+use std::ops::Range;
+
+use super::fuzzy;
+use super::query::{Atom, Query};
+use super::tokenize::{self, Stemmer, Term};
+
+/// Every match of `query` in `text`, a text in language `lang`.
+pub fn highlight(query: &Query, text: &str, lang: &str) -> Vec<Range<usize>> {
+    Highlighter::new(query, lang).ranges(text)
+}
+
+/// A query prepared for highlighting many texts of one language.
+pub struct Highlighter {
+    words: Vec<Word>,
+    phrases: Vec<Vec<String>>,
+    lang: String,
+}
+
+struct Word {
+    term: String,
+    stem: String,
+    prefix: bool,
+    typos: u8,
+}
+
+impl Highlighter {
+    pub fn new(query: &Query, lang: &str) -> Highlighter {
+        let stemmer = Stemmer::for_lang(lang);
+        let mut words = Vec::new();
+        let mut phrases = Vec::new();
+        for atom in query.positive_atoms() {
+            match atom {
+                Atom::Word { term, prefix, .. } => words.push(Word {
+                    stem: stemmer.stem(term).into_owned(),
+                    prefix: *prefix || is_cjk_char(term),
+                    typos: fuzzy::typo_budget(term),
+                    term: term.clone(),
+                }),
+                Atom::Phrase { terms, .. } => phrases.push(terms.clone()),
+                Atom::Facet { .. } => {}
+            }
+        }
+        Highlighter { words, phrases, lang: lang.to_string() }
+    }
+
+    /// Whether there is anything to highlight.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.phrases.is_empty()
+    }
+
+    /// Every match in `text`, merged where matches overlap.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let terms = tokenize::terms(text, &self.lang);
+        merge(self.matches(&terms).into_iter().map(|(start, end)| terms[start].start..terms[end].end).collect())
+    }
+
+    /// Matches as inclusive ranges of term indices into `terms`, in any order.
+    pub fn matches(&self, terms: &[Term]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (i, t) in terms.iter().enumerate() {
+            if self.words.iter().any(|w| w.matches(t)) {
+                out.push((i, i));
+            }
+        }
+        for phrase in &self.phrases {
+            for (i, window) in terms.windows(phrase.len()).enumerate() {
+                if window.iter().zip(phrase).all(|(t, p)| t.term == *p) {
+                    out.push((i, i + phrase.len() - 1));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Word {
+    fn matches(&self, t: &Term) -> bool {
+        t.term == self.term
+            || t.stem == self.stem
+            || (self.prefix && t.term.starts_with(&self.term))
+            || (self.typos > 0 && fuzzy::distance(&self.term, &t.term, self.typos).is_some())
+    }
+}
+
+/// A one-character CJK term: it can only match the start of an indexed bigram.
+pub fn is_cjk_char(term: &str) -> bool {
+    let mut chars = term.chars();
+    chars.next().is_some_and(tokenize::is_cjk) && chars.next().is_none()
+}
+
+/// Sorts ranges and merges overlapping ones.
+pub fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::engine::query::parse;
+
+    fn marked(input: &str, text: &str, lang: &str) -> Vec<String> {
+        highlight(&parse(input), text, lang).into_iter().map(|r| text[r].to_string()).collect()
+    }
+
+    #[test]
+    fn marks_exact_stemmed_prefix_and_typo_matches() {
+        let text = "Governments govern; the government’s Ukrainian troops. Gerasimov. Kyiv!";
+        assert_eq!(marked("govern ", text, "en"), ["Governments", "govern", "government"]);
+        assert_eq!(marked("ukr", text, "en"), ["Ukrainian"]);
+        assert_eq!(marked("ukr ", text, "en"), Vec::<String>::new());
+        assert_eq!(marked("Gerasimv goverment ", text, "en"), ["Governments", "government", "Gerasimov"]);
+        assert_eq!(marked("kyïv -troops", text, "en"), ["Kyiv"]);
+    }
+
+    #[test]
+    fn marks_phrases_as_one_range_and_merges_overlaps() {
+        let text = "North Korean troops and South Korean media";
+        assert_eq!(marked("\"korean troops\" troops ", text, "en"), ["Korean troops"]);
+        assert_eq!(marked("\"korean media\"", text, "en"), ["Korean media"]);
+        let zh = "宇航员在太空中喝酒";
+        assert_eq!(marked("太空 ", zh, "zh"), ["太空"]);
+        assert_eq!(marked("宇航员 ", zh, "zh"), ["宇航员"]);
+    }
+
+    #[test]
+    fn facets_and_exclusions_are_not_marked() {
+        assert!(marked("source:cnn -cnn tag:cnn", "CNN reports", "en").is_empty());
+    }
+
+    fn check_ranges(text: &str, ranges: &[Range<usize>]) -> Result<(), TestCaseError> {
+        for r in ranges {
+            prop_assert!(r.start < r.end && r.end <= text.len());
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+        for pair in ranges.windows(2) {
+            prop_assert!(pair[0].end <= pair[1].start);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn highlighting_never_panics_and_ranges_are_sound(query in "\\PC{0,40}", text in "\\PC{0,200}", lang in "(en|fr|zh|pt-BR|xx|)") {
+            check_ranges(&text, &highlight(&parse(&query), &text, &lang))?;
+        }
+
+        #[test]
+        fn words_of_the_text_highlight_in_it(text in "[a-zA-Zéü東京 ,.'-]{1,120}", pick in 0usize..20) {
+            let words: Vec<Term> = tokenize::terms(&text, "en");
+            if let Some(word) = words.get(pick % words.len().max(1)) {
+                // Lowercase, so that a word "OR" is not read as the operator.
+                let ranges = highlight(&parse(&format!("{} ", text[word.start..word.end].to_lowercase())), &text, "en");
+                check_ranges(&text, &ranges)?;
+                prop_assert!(ranges.iter().any(|r| r.start <= word.start && word.end <= r.end));
+            }
+        }
+    }
+}

@@ -1,0 +1,763 @@
+//! Search: matching, ranking, filters, facet counts, suggestions and hit details.
+//!
+//! **Matching.** Every clause of the query must match (AND); a clause matches when one of
+//! its atoms does (OR). A word matches the terms of the dictionary that equal it, share
+//! its stem (in any stemming language of the corpus), start with it (the word being
+//! typed, at most [`PREFIX_TERMS`] of the most frequent), or lie within its typo budget
+//! (at most [`TYPO_TERMS`], closest first). Phrases match consecutive exact terms.
+//!
+//! **Ranking (BM25F).** For a word and an article, each matching term gets
+//! `tf~ = Σ_field W_f · tf_f / (1 − B_f + B_f · len_f / avglen_f)` and contributes
+//! `kind · tf~ / (K1 + tf~)`, where `kind` is [`EXACT`], [`STEMMED`], [`PREFIX`],
+//! [`TYPO1`] or [`TYPO2`]; the word scores the best of its terms times
+//! `idf = ln(1 + (N − n + 0.5) / (n + 0.5))`, `n` being the articles any of its terms is
+//! in. A phrase scores like one term with the phrase's own frequencies, times
+//! `1 + (terms − 1) / 2`. Clause scores add up. Among the best [`PROXIMITY_TOP`]
+//! articles, when two or more words match in the same field, the score is multiplied by
+//! `1 + PROXIMITY · (m − 1) / (w − 1)`, `w` being the smallest window of positions
+//! holding all `m` of them. Ties go to the newer article, then by title.
+//!
+//! **Filters and facets.** Filters from the UI are OR within a facet and AND across
+//! facets. Facet counts are disjunctive: the counts of one facet apply every filter but
+//! that facet's own.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::corpus::Corpus;
+use super::fuzzy;
+use super::highlight::{self, Highlighter};
+use super::index::{date_key, Field, Index, Posting, TermRef};
+use super::query::{self, Atom, Clause, FacetField, Query, Scope};
+use super::tokenize;
+
+/// BM25 saturation.
+pub const K1: f32 = 1.2;
+/// Field weights: title, byline, body.
+pub const WEIGHTS: [f32; 3] = [3.0, 2.0, 1.0];
+/// Length normalisation per field: title, byline, body.
+pub const B: [f32; 3] = [0.5, 0.3, 0.75];
+/// Match kinds: exact > stemmed > prefix > typo.
+pub const EXACT: f32 = 1.0;
+pub const STEMMED: f32 = 0.75;
+pub const PREFIX: f32 = 0.5;
+pub const TYPO1: f32 = 0.35;
+pub const TYPO2: f32 = 0.2;
+/// Greatest proximity bonus (adjacent words), as a fraction of the score.
+pub const PROXIMITY: f32 = 0.3;
+/// How many of the best articles get the proximity bonus.
+pub const PROXIMITY_TOP: usize = 200;
+/// Dictionary terms a prefix expands to, most frequent first.
+pub const PREFIX_TERMS: usize = 50;
+/// Dictionary terms a typo expands to, closest first.
+pub const TYPO_TERMS: usize = 20;
+
+/// Filters chosen in the UI. Empty lists filter nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    pub sources: Vec<String>,
+    pub bylines: Vec<String>,
+    pub tags: Vec<String>,
+    /// Primary language subtags (`en`, `fr`).
+    pub langs: Vec<String>,
+    pub years: Vec<u16>,
+    /// Published on or after this day.
+    pub from: Option<(u16, u8, u8)>,
+    /// Published on or before this day.
+    pub to: Option<(u16, u8, u8)>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sort {
+    Relevance,
+    Newest,
+    Oldest,
+    Longest,
+    Shortest,
+    Title,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 6] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Longest, Sort::Shortest, Sort::Title];
+
+    /// The name used in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Longest => "longest",
+            Sort::Shortest => "shortest",
+            Sort::Title => "title",
+        }
+    }
+
+    /// The name shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Relevance",
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+            Sort::Longest => "Longest first",
+            Sort::Shortest => "Shortest first",
+            Sort::Title => "Title (A–Z)",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// Relevance when the query has text, else newest first.
+    pub fn default_for(query: &str) -> Sort {
+        if query::parse(query).has_text() { Sort::Relevance } else { Sort::Newest }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    /// Every matching article, in order.
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    /// A respelled query that finds something, when this one finds nothing.
+    pub suggestion: Option<String>,
+    pub query: Query,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// Index into `corpus.articles`.
+    pub article: usize,
+    pub score: f32,
+}
+
+/// Facet values with the number of matching articles, most frequent first (years: newest
+/// first). Selected values are listed even when their count is zero.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets {
+    pub sources: Vec<(String, usize)>,
+    pub bylines: Vec<(String, usize)>,
+    pub tags: Vec<(String, usize)>,
+    pub langs: Vec<(String, usize)>,
+    pub years: Vec<(u16, usize)>,
+}
+
+/// Searches `corpus` for `input` within `filters`, ordered by `sort`.
+pub fn search(corpus: &Corpus, input: &str, filters: &Filters, sort: Sort) -> Results {
+    let query = query::parse(input);
+    let (hits, facets) = run(corpus, &query, filters, sort);
+    let suggestion = if hits.is_empty() && query.has_text() { suggest(corpus, &query, filters) } else { None };
+    Results { hits, facets, suggestion, query }
+}
+
+/// A matching article: its score and, per clause, the posting that matched a word.
+struct Candidate {
+    doc: u32,
+    score: f32,
+    words: Vec<Option<Posting>>,
+}
+
+fn run(corpus: &Corpus, query: &Query, filters: &Filters, sort: Sort) -> (Vec<Hit>, Facets) {
+    let index = &corpus.index;
+    let matcher = Matcher { index, n: index.len() as f32 };
+    let positive: Vec<&Clause> = query.clauses.iter().filter(|c| !c.negated).collect();
+    let mut candidates: Vec<Candidate> = if positive.is_empty() {
+        (0..index.len() as u32).map(|doc| Candidate { doc, score: 0.0, words: Vec::new() }).collect()
+    } else {
+        let mut lists: Vec<Vec<Matched>> = positive.iter().map(|c| matcher.clause(c)).collect();
+        // Start from the rarest clause; the others are looked up by binary search.
+        let rarest = (0..lists.len()).min_by_key(|&i| lists[i].len()).expect("one clause at least");
+        let first = std::mem::take(&mut lists[rarest]);
+        first
+            .into_iter()
+            .filter_map(|m| {
+                let mut words = vec![None; lists.len()];
+                words[rarest] = m.word;
+                let mut score = m.score;
+                for (i, list) in lists.iter().enumerate() {
+                    if i == rarest {
+                        continue;
+                    }
+                    let found = &list[list.binary_search_by_key(&m.doc, |x| x.doc).ok()?];
+                    score += found.score;
+                    words[i] = found.word;
+                }
+                Some(Candidate { doc: m.doc, score, words })
+            })
+            .collect()
+    };
+    for clause in query.clauses.iter().filter(|c| c.negated) {
+        let excluded = matcher.clause(clause);
+        candidates.retain(|c| excluded.binary_search_by_key(&c.doc, |x| x.doc).is_err());
+    }
+    let facets = &index.facets;
+    let from = filters.from.map(|(y, m, d)| date_key(y, m, d));
+    let to = filters.to.map(|(y, m, d)| date_key(y, m, d));
+    candidates.retain(|c| {
+        let date = facets.docs[c.doc as usize].date;
+        let within = |lower: Option<u32>, upper: Option<u32>, inclusive: bool| match (lower, upper) {
+            (None, None) => true,
+            _ => date.is_some_and(|d| {
+                lower.is_none_or(|l| d >= l) && upper.is_none_or(|u| if inclusive { d <= u } else { d < u })
+            }),
+        };
+        within(query.after, query.before, false) && within(from, to, true)
+    });
+
+    let selection = Selection::new(index, filters);
+    let mut counts = Counts::new(index);
+    candidates.retain(|c| {
+        let passed = selection.passed(index, c.doc);
+        counts.add(index, c.doc, passed);
+        passed == ALL_FACETS
+    });
+
+    let info = |doc: u32| {
+        let f = &facets.docs[doc as usize];
+        (f.date, f.title_rank, corpus.articles[doc as usize].word_count)
+    };
+    // Newer first, undated last; then by title.
+    let by_date_desc = |a: u32, b: u32| {
+        let (da, ta, _) = info(a);
+        let (db, tb, _) = info(b);
+        db.cmp(&da).then(ta.cmp(&tb))
+    };
+    if sort == Sort::Relevance && positive.len() > 1 {
+        let top = PROXIMITY_TOP.min(candidates.len());
+        if top > 0 && top < candidates.len() {
+            candidates.select_nth_unstable_by(top - 1, |a, b| b.score.total_cmp(&a.score));
+        }
+        for c in &mut candidates[..top] {
+            c.score *= 1.0 + PROXIMITY * proximity(index, &c.words);
+        }
+    }
+    candidates.sort_unstable_by(|a, b| {
+        let (da, ta, la) = info(a.doc);
+        let (db, tb, lb) = info(b.doc);
+        let undated_last = |x: Option<u32>, y: Option<u32>| y.is_none().cmp(&x.is_none()).reverse();
+        let order = match sort {
+            Sort::Relevance => b.score.total_cmp(&a.score).then_with(|| by_date_desc(a.doc, b.doc)),
+            Sort::Newest => by_date_desc(a.doc, b.doc),
+            Sort::Oldest => undated_last(da, db).then(da.cmp(&db)),
+            Sort::Longest => lb.cmp(&la),
+            Sort::Shortest => la.cmp(&lb),
+            Sort::Title => Ordering::Equal,
+        };
+        order.then(ta.cmp(&tb)).then(a.doc.cmp(&b.doc))
+    });
+    let hits = candidates.into_iter().map(|c| Hit { article: c.doc as usize, score: c.score }).collect();
+    (hits, counts.into_facets(index, filters))
+}
+
+/// One article matched by an atom or clause.
+struct Matched {
+    doc: u32,
+    score: f32,
+    word: Option<Posting>,
+}
+
+struct Matcher<'a> {
+    index: &'a Index,
+    n: f32,
+}
+
+impl Matcher<'_> {
+    /// Articles matching any atom of the clause, by article, scores added.
+    fn clause(&self, clause: &Clause) -> Vec<Matched> {
+        let mut all: Vec<Matched> = clause.any.iter().flat_map(|atom| self.atom(atom)).collect();
+        all.sort_by_key(|m| m.doc);
+        let mut out: Vec<Matched> = Vec::with_capacity(all.len());
+        for m in all {
+            match out.last_mut() {
+                Some(last) if last.doc == m.doc => {
+                    last.score += m.score;
+                    last.word = last.word.or(m.word);
+                }
+                _ => out.push(m),
+            }
+        }
+        out
+    }
+
+    fn atom(&self, atom: &Atom) -> Vec<Matched> {
+        match atom {
+            Atom::Word { term, prefix, scope, .. } => self.word(term, *prefix, *scope),
+            Atom::Phrase { terms, scope } => self.phrase(terms, *scope),
+            Atom::Facet { field, terms, prefix } => self.facet(*field, terms, *prefix),
+        }
+    }
+
+    fn idf(&self, df: usize) -> f32 {
+        let df = df as f32;
+        (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Saturated BM25F term frequency of `tf` (per field) in article `doc`.
+    fn saturated(&self, doc: u32, tf: [u32; 3], scope: Scope) -> f32 {
+        let mut weighted = 0.0;
+        for field in Field::ALL {
+            let f = field as usize;
+            let counts = match (scope, field) {
+                (Scope::Any, _) | (Scope::Title, Field::Title) | (Scope::Byline, Field::Byline) => true,
+                _ => false,
+            };
+            if !counts || tf[f] == 0 {
+                continue;
+            }
+            let norm = 1.0 - B[f] + B[f] * self.index.field_len(doc, field) as f32 / self.index.avg_len(field);
+            weighted += WEIGHTS[f] * tf[f] as f32 / norm;
+        }
+        weighted / (K1 + weighted)
+    }
+
+    /// The dictionary terms a query word stands for, with the weight of each kind of match.
+    fn variants(&self, term: &str, prefix: bool) -> Vec<(TermRef, f32)> {
+        let mut out: Vec<(TermRef, f32)> = Vec::new();
+        let mut add = |r: TermRef, kind: f32| {
+            if !out.iter().any(|(seen, _)| *seen == r) {
+                out.push((r, kind));
+            }
+        };
+        if let Some(r) = self.index.exact(term) {
+            add(r, EXACT);
+        }
+        for r in self.index.stem_variants(term) {
+            add(r, STEMMED);
+        }
+        if prefix || highlight::is_cjk_char(term) {
+            for (_, r) in self.index.prefixed(term, PREFIX_TERMS) {
+                add(r, PREFIX);
+            }
+        }
+        let budget = fuzzy::typo_budget(term);
+        if budget > 0 {
+            for (found, r) in self.index.fuzzy(term, budget, TYPO_TERMS) {
+                let kind = if fuzzy::distance(term, &found, 1).is_some() { TYPO1 } else { TYPO2 };
+                add(r, kind);
+            }
+        }
+        out
+    }
+
+    fn word(&self, term: &str, prefix: bool, scope: Scope) -> Vec<Matched> {
+        let variants = self.variants(term, prefix);
+        // Best match per article: `slot[doc]` indexes `best`.
+        let mut slot = vec![u32::MAX; self.index.len()];
+        let mut best: Vec<Matched> = Vec::new();
+        for (r, kind) in variants {
+            for posting in self.index.postings(r) {
+                let s = kind * self.saturated(posting.doc, posting.tf, scope);
+                if s <= 0.0 {
+                    continue;
+                }
+                let at = &mut slot[posting.doc as usize];
+                if *at == u32::MAX {
+                    *at = best.len() as u32;
+                    best.push(Matched { doc: posting.doc, score: s, word: Some(posting) });
+                } else if s > best[*at as usize].score {
+                    best[*at as usize] = Matched { doc: posting.doc, score: s, word: Some(posting) };
+                }
+            }
+        }
+        let idf = self.idf(best.len());
+        for m in &mut best {
+            m.score *= idf;
+        }
+        best.sort_unstable_by_key(|m| m.doc);
+        best
+    }
+
+    fn phrase(&self, terms: &[String], scope: Scope) -> Vec<Matched> {
+        let Some(refs) = terms.iter().map(|t| self.index.exact(t)).collect::<Option<Vec<TermRef>>>() else {
+            return Vec::new();
+        };
+        let lists: Vec<Vec<Posting>> = refs.iter().map(|&r| self.index.postings(r).collect()).collect();
+        let rarest = (0..lists.len()).min_by_key(|&i| lists[i].len()).expect("phrases have terms");
+        let mut found = Vec::new();
+        'docs: for p in &lists[rarest] {
+            let mut postings = Vec::with_capacity(lists.len());
+            for list in &lists {
+                match list.binary_search_by_key(&p.doc, |x| x.doc) {
+                    Ok(i) => postings.push(list[i]),
+                    Err(_) => continue 'docs,
+                }
+            }
+            let positions: Vec<[Vec<u32>; 3]> = postings.iter().map(|p| self.index.positions(p)).collect();
+            let mut tf = [0u32; 3];
+            for field in Field::ALL {
+                let f = field as usize;
+                tf[f] = positions[0][f]
+                    .iter()
+                    .filter(|&&start| {
+                        positions.iter().enumerate().all(|(i, pos)| pos[f].binary_search(&(start + i as u32)).is_ok())
+                    })
+                    .count() as u32;
+            }
+            let s = self.saturated(p.doc, tf, scope);
+            if s > 0.0 {
+                found.push((p.doc, s));
+            }
+        }
+        let boost = 1.0 + (terms.len() as f32 - 1.0) / 2.0;
+        let idf = self.idf(found.len());
+        found.into_iter().map(|(doc, s)| Matched { doc, score: idf * s * boost, word: None }).collect()
+    }
+
+    fn facet(&self, field: FacetField, terms: &[String], prefix: bool) -> Vec<Matched> {
+        let facets = &self.index.facets;
+        let values = match field {
+            FacetField::Source => &facets.sources,
+            FacetField::Tag => &facets.tags,
+            FacetField::Lang => &facets.langs,
+        };
+        let wanted: Vec<bool> = values
+            .iter()
+            .map(|value| match field {
+                FacetField::Lang => terms.first() == Some(value),
+                _ => {
+                    let have: Vec<String> =
+                        tokenize::terms_with(value, str::to_string).into_iter().map(|t| t.term).collect();
+                    terms.iter().enumerate().all(|(i, t)| {
+                        have.iter().any(|h| h == t || (prefix && i + 1 == terms.len() && h.starts_with(t.as_str())))
+                    })
+                }
+            })
+            .collect();
+        let has = |id: Option<u32>| id.is_some_and(|id| wanted[id as usize]);
+        facets
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| match field {
+                FacetField::Source => has(d.source),
+                FacetField::Tag => d.tags.iter().any(|&t| has(Some(t))),
+                FacetField::Lang => has(Some(d.lang)),
+            })
+            .map(|(doc, _)| Matched { doc: doc as u32, score: 0.0, word: None })
+            .collect()
+    }
+}
+
+/// Proximity of the matched words in an article: `(m − 1) / (w − 1)` for the field where
+/// `m ≥ 2` words fall in the smallest window `w`, the best over title and body; else 0.
+fn proximity(index: &Index, words: &[Option<Posting>]) -> f32 {
+    let positions: Vec<[Vec<u32>; 3]> = words.iter().flatten().map(|p| index.positions(p)).collect();
+    let mut best: f32 = 0.0;
+    for field in [Field::Title, Field::Body] {
+        let mut merged: Vec<(u32, usize)> = Vec::new();
+        for (word, pos) in positions.iter().enumerate() {
+            merged.extend(pos[field as usize].iter().map(|&p| (p, word)));
+        }
+        let present = {
+            let mut seen: Vec<usize> = merged.iter().map(|&(_, w)| w).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen.len()
+        };
+        if present < 2 {
+            continue;
+        }
+        merged.sort_unstable();
+        // Smallest window holding every present word: two pointers over the merged list.
+        let mut count = vec![0usize; positions.len()];
+        let mut covered = 0;
+        let mut left = 0;
+        let mut window = u32::MAX;
+        for right in 0..merged.len() {
+            let w = merged[right].1;
+            count[w] += 1;
+            if count[w] == 1 {
+                covered += 1;
+            }
+            while covered == present {
+                window = window.min(merged[right].0 - merged[left].0 + 1);
+                let lw = merged[left].1;
+                count[lw] -= 1;
+                if count[lw] == 0 {
+                    covered -= 1;
+                }
+                left += 1;
+            }
+        }
+        let m = present as f32;
+        best = best.max((m - 1.0) / (window.max(present as u32) as f32 - 1.0));
+    }
+    best
+}
+
+/// The UI's facet filters as sets of interned values.
+struct Selection {
+    sources: Option<Vec<u32>>,
+    bylines: Option<Vec<u32>>,
+    tags: Option<Vec<u32>>,
+    langs: Option<Vec<u32>>,
+    years: Option<Vec<u16>>,
+}
+
+const SOURCE: u8 = 1;
+const BYLINE: u8 = 2;
+const TAG: u8 = 4;
+const LANG: u8 = 8;
+const YEAR: u8 = 16;
+const ALL_FACETS: u8 = 31;
+
+impl Selection {
+    fn new(index: &Index, filters: &Filters) -> Selection {
+        let ids = |values: &[String], chosen: &[String]| {
+            (!chosen.is_empty()).then(|| {
+                chosen
+                    .iter()
+                    .filter_map(|c| values.binary_search(c).ok().map(|i| i as u32))
+                    .collect::<Vec<u32>>()
+            })
+        };
+        let f = &index.facets;
+        let langs: Vec<String> = filters.langs.iter().map(|l| tokenize::primary_subtag(l)).collect();
+        Selection {
+            sources: ids(&f.sources, &filters.sources),
+            bylines: ids(&f.bylines, &filters.bylines),
+            tags: ids(&f.tags, &filters.tags),
+            langs: ids(&f.langs, &langs),
+            years: (!filters.years.is_empty()).then(|| filters.years.clone()),
+        }
+    }
+
+    /// The facets whose filter article `doc` passes, as a bit set.
+    fn passed(&self, index: &Index, doc: u32) -> u8 {
+        let d = &index.facets.docs[doc as usize];
+        fn test(chosen: &Option<Vec<u32>>, mut have: impl Iterator<Item = u32>) -> bool {
+            chosen.as_ref().is_none_or(|ids| have.any(|v| ids.contains(&v)))
+        }
+        let mut bits = 0;
+        if test(&self.sources, d.source.into_iter()) {
+            bits |= SOURCE;
+        }
+        if test(&self.bylines, d.byline.into_iter()) {
+            bits |= BYLINE;
+        }
+        if test(&self.tags, d.tags.iter().copied()) {
+            bits |= TAG;
+        }
+        if test(&self.langs, std::iter::once(d.lang)) {
+            bits |= LANG;
+        }
+        if self.years.as_ref().is_none_or(|years| d.year().is_some_and(|y| years.contains(&y))) {
+            bits |= YEAR;
+        }
+        bits
+    }
+}
+
+/// Disjunctive facet counts being gathered.
+struct Counts {
+    sources: Vec<usize>,
+    bylines: Vec<usize>,
+    tags: Vec<usize>,
+    langs: Vec<usize>,
+    years: BTreeMap<u16, usize>,
+}
+
+impl Counts {
+    fn new(index: &Index) -> Counts {
+        let f = &index.facets;
+        Counts {
+            sources: vec![0; f.sources.len()],
+            bylines: vec![0; f.bylines.len()],
+            tags: vec![0; f.tags.len()],
+            langs: vec![0; f.langs.len()],
+            years: BTreeMap::new(),
+        }
+    }
+
+    /// Counts article `doc` in each facet whose count ignores the one filter it fails (or
+    /// in every facet, when it fails none).
+    fn add(&mut self, index: &Index, doc: u32, passed: u8) {
+        let d = &index.facets.docs[doc as usize];
+        let counts_in = |facet: u8| passed | facet == ALL_FACETS;
+        if counts_in(SOURCE) {
+            d.source.into_iter().for_each(|v| self.sources[v as usize] += 1);
+        }
+        if counts_in(BYLINE) {
+            d.byline.into_iter().for_each(|v| self.bylines[v as usize] += 1);
+        }
+        if counts_in(TAG) {
+            d.tags.iter().for_each(|&v| self.tags[v as usize] += 1);
+        }
+        if counts_in(LANG) {
+            self.langs[d.lang as usize] += 1;
+        }
+        if counts_in(YEAR) {
+            if let Some(year) = d.year() {
+                *self.years.entry(year).or_default() += 1;
+            }
+        }
+    }
+
+    fn into_facets(self, index: &Index, filters: &Filters) -> Facets {
+        fn list(values: &[String], counts: Vec<usize>, chosen: &[String]) -> Vec<(String, usize)> {
+            let mut out: Vec<(String, usize)> = values
+                .iter()
+                .zip(counts)
+                .filter(|(v, n)| *n > 0 || chosen.contains(v))
+                .map(|(v, n)| (v.clone(), n))
+                .collect();
+            for c in chosen {
+                if !values.contains(c) {
+                    out.push((c.clone(), 0));
+                }
+            }
+            out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            out
+        }
+        let f = &index.facets;
+        let langs: Vec<String> = filters.langs.iter().map(|l| tokenize::primary_subtag(l)).collect();
+        let mut years = self.years;
+        for &y in &filters.years {
+            years.entry(y).or_default();
+        }
+        Facets {
+            sources: list(&f.sources, self.sources, &filters.sources),
+            bylines: list(&f.bylines, self.bylines, &filters.bylines),
+            tags: list(&f.tags, self.tags, &filters.tags),
+            langs: list(&f.langs, self.langs, &langs),
+            years: years.into_iter().rev().collect(),
+        }
+    }
+}
+
+/// For a query that finds nothing: each word the dictionary lacks (exactly and by stem)
+/// respelled as the closest, most frequent term within two edits, kept only if the
+/// respelled query finds something.
+fn suggest(corpus: &Corpus, query: &Query, filters: &Filters) -> Option<String> {
+    let index = &corpus.index;
+    let mut spans: Vec<(Range<usize>, String)> = Vec::new();
+    for atom in query.positive_atoms() {
+        let Atom::Word { term, span, .. } = atom else { continue };
+        if index.exact(term).is_some() || !index.stem_variants(term).is_empty() {
+            continue;
+        }
+        let max = if term.chars().count() <= 4 { 1 } else { 2 };
+        if let Some((found, _)) = index.fuzzy(term, max, 1).into_iter().next() {
+            spans.push((span.clone(), found));
+        }
+    }
+    if spans.is_empty() {
+        return None;
+    }
+    spans.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    let mut text = query.input.clone();
+    for (span, word) in spans {
+        text.replace_range(span, &word);
+    }
+    let respelled = query::parse(text.trim_end());
+    let (hits, _) = run(corpus, &respelled, filters, Sort::Relevance);
+    (!hits.is_empty()).then_some(text)
+}
+
+/// Where a query matched in one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HitDetails {
+    /// Distinct folded terms of the article that matched, in order of first appearance.
+    pub terms: Vec<String>,
+    /// Match ranges in the title.
+    pub title_ranges: Vec<Range<usize>>,
+    /// Match ranges in the byline.
+    pub byline_ranges: Vec<Range<usize>>,
+    /// For each text block with matches (its index in `Article::texts()`), the ranges.
+    pub block_ranges: Vec<(usize, Vec<Range<usize>>)>,
+    pub excerpt: Excerpt,
+}
+
+/// About [`EXCERPT_WORDS`] words of the body around the densest cluster of matches (or
+/// the article's opening), with the matches in it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Excerpt {
+    pub text: String,
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// Length of an excerpt, in words.
+pub const EXCERPT_WORDS: usize = 30;
+
+/// Where `query` matches article number `article` of the corpus.
+pub fn details(corpus: &Corpus, query: &Query, article: usize) -> HitDetails {
+    let a = &corpus.articles[article];
+    let highlighter = Highlighter::new(query, &a.lang);
+    let mut terms: Vec<String> = Vec::new();
+    let mut mark = |text: &str| -> Vec<Range<usize>> {
+        if highlighter.is_empty() {
+            return Vec::new();
+        }
+        let found = tokenize::terms(text, &a.lang);
+        let mut matches = highlighter.matches(&found);
+        matches.sort_unstable();
+        for &(start, end) in &matches {
+            for t in &found[start..=end] {
+                if !terms.contains(&t.term) {
+                    terms.push(t.term.clone());
+                }
+            }
+        }
+        highlight::merge(matches.into_iter().map(|(s, e)| found[s].start..found[e].end).collect())
+    };
+    let title_ranges = mark(&a.title);
+    let byline_ranges = a.byline.as_deref().map(&mut mark).unwrap_or_default();
+    let texts = a.texts();
+    let block_ranges: Vec<(usize, Vec<Range<usize>>)> =
+        texts.iter().enumerate().map(|(i, t)| (i, mark(&t.text))).filter(|(_, r)| !r.is_empty()).collect();
+    let excerpt = match densest(&texts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), &block_ranges) {
+        Some(excerpt) => excerpt,
+        None => Excerpt { ranges: mark(&a.excerpt), text: a.excerpt.clone() },
+    };
+    HitDetails { terms, title_ranges, byline_ranges, block_ranges, excerpt }
+}
+
+/// The window of [`EXCERPT_WORDS`] words holding the most matches, over all blocks,
+/// centred on its matches, with `…` where it cuts the block.
+fn densest(texts: &[&str], blocks: &[(usize, Vec<Range<usize>>)]) -> Option<Excerpt> {
+    let mut best: Option<(usize, usize, usize, usize)> = None; // (matches, block, first word, last word)
+    let mut words_of: Vec<Vec<tokenize::Token>> = Vec::new();
+    for (slot, (block, ranges)) in blocks.iter().enumerate() {
+        let words: Vec<tokenize::Token> = tokenize::words(texts[*block]).collect();
+        // The word each match starts in.
+        let starts: Vec<usize> = ranges.iter().map(|r| words.partition_point(|w| w.end <= r.start)).collect();
+        let mut left = 0;
+        for right in 0..starts.len() {
+            while starts[right] - starts[left] >= EXCERPT_WORDS {
+                left += 1;
+            }
+            let count = right - left + 1;
+            if best.is_none_or(|b| count > b.0) {
+                best = Some((count, slot, starts[left], starts[right]));
+            }
+        }
+        words_of.push(words);
+    }
+    let (_, slot, first, last) = best?;
+    let (block, ranges) = &blocks[slot];
+    let words = &words_of[slot];
+    let text = texts[*block];
+    if words.is_empty() {
+        return None;
+    }
+    let spare = EXCERPT_WORDS.saturating_sub(last - first + 1);
+    let start_word = first.saturating_sub(spare / 2).min(words.len().saturating_sub(EXCERPT_WORDS));
+    let end_word = (start_word + EXCERPT_WORDS).min(words.len()) - 1;
+    let from = if start_word == 0 { 0 } else { words[start_word].start };
+    let to = if end_word + 1 == words.len() { text.len() } else { words[end_word].end };
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < text.len() { "…" } else { "" };
+    let shifted = ranges
+        .iter()
+        .filter(|r| r.start >= from && r.end <= to)
+        .map(|r| r.start - from + lead.len()..r.end - from + lead.len())
+        .collect();
+    Some(Excerpt { text: format!("{lead}{}{tail}", &text[from..to]), ranges: shifted })
+}
