@@ -125,6 +125,25 @@ mod tests {
         let corpus = loaded.corpus.expect("seeds build");
         assert_eq!(corpus.articles.len(), loaded.article_files);
         assert!(loaded.article_files >= 1);
+        let bytes = crate::engine::codec::encode(&corpus);
+        assert_eq!(crate::engine::codec::decode(&bytes).as_ref(), Ok(&corpus), "the bundle round-trips");
+    }
+
+    #[test]
+    fn the_real_corpus_builds_and_round_trips() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/real");
+        if !root.is_dir() {
+            eprintln!("skipped: {} is absent", root.display());
+            return;
+        }
+        let loaded = load(&root, "real");
+        let errors: Vec<String> = loaded.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
+        assert_eq!(errors, Vec::<String>::new());
+        let corpus = loaded.corpus.expect("real corpus builds");
+        assert_eq!(corpus.articles.len(), 45);
+        assert!(corpus.articles.iter().all(|a| !a.title.is_empty() && !a.blocks.is_empty()));
+        let bytes = crate::engine::codec::encode(&corpus);
+        assert_eq!(crate::engine::codec::decode(&bytes).as_ref(), Ok(&corpus));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod app;
 mod components;
 mod corpus;
 mod hooks;
+mod library_query;
 mod pages;
 
 /// Mounts the app on the document body.

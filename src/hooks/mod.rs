@@ -1,3 +1,4 @@
 //! Hooks that connect components to the browser.
 
 pub mod use_document_title;
+pub mod use_shortcuts;

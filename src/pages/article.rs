@@ -1,13 +1,25 @@
 //! The reading view: one `<h1>` with the title, a metadata line, the body, a way back.
+//! Arriving from a search (`#/a/<slug>?q=…`), every match is marked; `n` / `N` and the
+//! buttons step through them, scrolling the current one into view.
 
+use std::rc::Rc;
+
+use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::article_body::ArticleBody;
+use crate::components::article_body::{marked_text, ArticleBody, BlockMarks};
 use crate::components::article_meta::ArticleMeta;
+use crate::components::match_nav::MatchNav;
+use crate::components::query_link::QueryLink;
 use crate::corpus::{corpus, ArticleRef};
+use crate::engine::article::Text;
+use crate::engine::highlight::Highlighter;
+use crate::engine::query;
 use crate::hooks::use_document_title::use_document_title;
+use crate::hooks::use_shortcuts::use_shortcuts;
+use crate::library_query::LibraryQuery;
 use crate::pages::not_found::NotFoundPage;
 
 #[derive(Properties, PartialEq)]
@@ -17,23 +29,85 @@ pub struct ArticlePageProps {
 
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
+    let location = use_location();
+    let query_string = location.as_ref().map(|l| l.query_str().trim_start_matches('?').to_string()).unwrap_or_default();
+    let library = LibraryQuery::parse(&query_string);
     let article = corpus().by_slug(&props.slug).map(ArticleRef);
     use_document_title(article.map(|a| a.title.clone()).unwrap_or_else(|| "Not found".into()));
-    // A new article starts at its top, not at the scroll position of the previous view.
-    use_effect_with(props.slug.clone(), |_| gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0));
+
+    // Title marks first, then the body's, numbered in reading order.
+    let marks = use_memo((props.slug.clone(), library.q.clone()), |(_, q)| {
+        let Some(article) = article else { return (Vec::new(), Rc::new(BlockMarks::default())) };
+        let highlighter = Highlighter::new(&query::parse(q), &article.lang);
+        let title = highlighter.ranges(&article.title);
+        let blocks = article.texts().iter().map(|t| highlighter.ranges(&t.text)).collect();
+        let first = title.len();
+        (title, Rc::new(BlockMarks { blocks, first }))
+    });
+    let total = marks.0.len() + marks.1.count();
+    let current = use_state(|| None::<usize>);
+    {
+        let current = current.clone();
+        use_effect_with((props.slug.clone(), library.q.clone()), move |_| {
+            current.set(None);
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        });
+    }
+    // The current match is scrolled into view after it is rendered.
+    use_effect_with(*current, |current| {
+        if let Some(i) = current {
+            let selector = format!("mark[data-match=\"{i}\"]");
+            if let Ok(Some(mark)) = gloo::utils::document().query_selector(&selector) {
+                let options = ScrollIntoViewOptions::new();
+                options.set_block(ScrollLogicalPosition::Center);
+                options.set_behavior(ScrollBehavior::Smooth);
+                mark.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
+    });
+    let on_step = {
+        let current = current.clone();
+        Callback::from(move |step: isize| {
+            if total == 0 {
+                return;
+            }
+            let next = match *current {
+                None if step > 0 => 0,
+                None => total - 1,
+                Some(i) => (i as isize + step).rem_euclid(total as isize) as usize,
+            };
+            current.set(Some(next));
+        })
+    };
+    // n / N step through matches.
+    {
+        let on_step = on_step.clone();
+        use_shortcuts(total, move |e| match e.key().as_str() {
+            "n" => on_step.emit(1),
+            "N" => on_step.emit(-1),
+            _ => {}
+        });
+    }
+
     let Some(article) = article else {
         return html! { <NotFoundPage /> };
     };
+    let title = marked_text(&Text::plain(article.title.clone()), &marks.0, 0, *current);
     html! {
         <article class="reader" lang={article.lang.clone()}>
             <nav class="reader-nav" aria-label="Article">
-                <Link<Route> to={Route::Library} classes="back-link">{ "← Library" }</Link<Route>>
+                <QueryLink to={Route::Library} query={library.to_query_string()} classes="back-link">
+                    { if library.q.is_empty() { "← Library" } else { "← Results" } }
+                </QueryLink>
+                if !library.q.trim().is_empty() {
+                    <MatchNav query={library.q.trim().to_string()} {total} current={*current} {on_step} />
+                }
             </nav>
             <header class="reader-header">
-                <h1 class="reader-title">{ &article.title }</h1>
+                <h1 class="reader-title">{ title }</h1>
                 <ArticleMeta {article} />
             </header>
-            <ArticleBody {article} />
+            <ArticleBody {article} marks={marks.1.clone()} current={*current} />
         </article>
     }
 }

@@ -1,30 +1,224 @@
-//! The library: every article of the corpus, newest first.
+//! The library: instant search, facets with counts, sorting, and a page of results at a
+//! time. Its whole state lives in the URL (`#/?q=…&source=…&sort=…`): typing replaces the
+//! history entry, committed changes push one.
 
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
-use crate::components::article_card::ArticleCard;
+use crate::app::Route;
+use crate::components::facet_panel::{visible_groups, FacetPanel};
+use crate::components::filter_chips::FilterChips;
+use crate::components::query_link::go;
+use crate::components::result_list::{result_links, ResultItem, ResultList};
+use crate::components::search_box::SearchBox;
 use crate::corpus::{corpus, ArticleRef};
+use crate::engine::search::{details, search, Sort};
 use crate::hooks::use_document_title::use_document_title;
+use crate::hooks::use_shortcuts::use_shortcuts;
+use crate::library_query::{parse_day, Facet, LibraryQuery};
+
+/// Results rendered per page; "Show more" adds another page.
+const PAGE: usize = 50;
 
 #[component]
 pub fn LibraryPage() -> Html {
-    use_document_title("Library".to_string());
-    let corpus = corpus();
-    let mut articles: Vec<ArticleRef> = corpus.articles.iter().map(ArticleRef).collect();
-    // Newest first; undated articles last, then by title.
-    articles.sort_by(|a, b| b.published.is_some().cmp(&a.published.is_some()).then(b.published.cmp(&a.published)).then_with(|| a.title.cmp(&b.title)));
-    let count = articles.len();
+    let location = use_location();
+    let navigator = use_navigator();
+    let query = LibraryQuery::parse(location.as_ref().map(|l| l.query_str()).unwrap_or(""));
+    use_document_title(if query.q.is_empty() { "Library".to_string() } else { format!("“{}” — search", query.q) });
+
+    let sort = query.effective_sort();
+    let results = use_memo((query.q.clone(), query.filters.clone(), sort), |(q, filters, sort)| {
+        search(corpus(), q, filters, *sort)
+    });
+    let shown = use_state(|| PAGE);
+    {
+        let shown = shown.clone();
+        use_effect_with(query.clone(), move |_| shown.set(PAGE));
+    }
+
+    let input_ref = use_node_ref();
+    let list_ref = use_node_ref();
+    // `/` focuses the search field from anywhere on the page.
+    {
+        let input_ref = input_ref.clone();
+        use_shortcuts((), move |e| {
+            if e.key() == "/" {
+                e.prevent_default();
+                if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
+    }
+
+    // Every change goes through the URL.
+    let navigate = {
+        let navigator = navigator.clone();
+        move |q: LibraryQuery, push: bool| {
+            if let Some(nav) = &navigator {
+                go(nav, &Route::Library, &q.to_query_string(), push);
+            }
+        }
+    };
+    let on_input = {
+        let (query, navigate) = (query.clone(), navigate.clone());
+        Callback::from(move |text: String| navigate(LibraryQuery { q: text, ..query.clone() }, false))
+    };
+    let on_toggle = {
+        let (query, navigate) = (query.clone(), navigate.clone());
+        Callback::from(move |(facet, value): (Facet, String)| {
+            let mut q = query.clone();
+            q.toggle(facet, &value);
+            navigate(q, true);
+        })
+    };
+    let on_range = {
+        let (query, navigate) = (query.clone(), navigate.clone());
+        Callback::from(move |(from, to): (String, String)| {
+            let mut q = query.clone();
+            q.filters.from = parse_day(&from, false);
+            q.filters.to = parse_day(&to, true);
+            navigate(q, true);
+        })
+    };
+    let on_clear_range = {
+        let (query, navigate) = (query.clone(), navigate.clone());
+        Callback::from(move |()| {
+            let mut q = query.clone();
+            q.filters.from = None;
+            q.filters.to = None;
+            navigate(q, true);
+        })
+    };
+    let on_clear_filters = {
+        let (query, navigate) = (query.clone(), navigate.clone());
+        Callback::from(move |()| navigate(query.without_filters(), true))
+    };
+    let on_sort = {
+        let (query, navigate) = (query.clone(), navigate.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut q = query.clone();
+            q.sort = Sort::parse(&value).filter(|s| *s != LibraryQuery { sort: None, ..q.clone() }.effective_sort());
+            navigate(q, true);
+        })
+    };
+    let on_arrow_down = {
+        let list_ref = list_ref.clone();
+        Callback::from(move |()| {
+            if let Some(first) = result_links(&list_ref).first() {
+                let _ = first.focus();
+            }
+        })
+    };
+    let on_leave_top = {
+        let input_ref = input_ref.clone();
+        Callback::from(move |()| {
+            if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+            }
+        })
+    };
+    let facets_open = use_state(|| false);
+    let toggle_facets = {
+        let facets_open = facets_open.clone();
+        Callback::from(move |_| facets_open.set(!*facets_open))
+    };
+
+    let total = results.hits.len();
+    let items: Vec<ResultItem> = results
+        .hits
+        .iter()
+        .take(*shown)
+        .map(|hit| {
+            let d = details(corpus(), &results.query, hit.article);
+            ResultItem {
+                article: ArticleRef(&corpus().articles[hit.article]),
+                title_ranges: d.title_ranges,
+                excerpt: d.excerpt.text.into(),
+                excerpt_ranges: d.excerpt.ranges,
+            }
+        })
+        .collect();
+    let link_query: AttrValue = query.to_query_string().into();
+    let has_facets = !visible_groups(&results.facets, &query).is_empty() || !results.facets.years.is_empty();
+    let active_filters = Facet::ALL.iter().map(|f| query.values(*f).len()).sum::<usize>()
+        + usize::from(query.filters.from.is_some() || query.filters.to.is_some());
+    let show_more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + PAGE))
+    };
+
     html! {
-        <section class="library">
+        <section class={classes!("library", has_facets.then_some("with-facets"))}>
             <h1 class="visually-hidden">{ "Library" }</h1>
-            <p class="result-count" role="status" aria-live="polite">
-                { format!("{count} {}", if count == 1 { "article" } else { "articles" }) }
-            </p>
-            <ul class="results" aria-label="Articles">
-                { for articles.into_iter().map(|article| html! {
-                    <li key={article.slug.clone()}><ArticleCard {article} /></li>
-                }) }
-            </ul>
+            <div class="library-bar">
+                <SearchBox value={query.q.clone()} input_ref={input_ref.clone()} {on_input} {on_arrow_down} />
+                <div class="library-tools">
+                    if has_facets {
+                        <button type="button" class="facets-toggle" aria-expanded={facets_open.to_string()}
+                            aria-controls="facets" onclick={toggle_facets}>
+                            { if active_filters > 0 { format!("Filters ({active_filters})") } else { "Filters".to_string() } }
+                        </button>
+                    }
+                    <label class="sort">
+                        <span>{ "Sort by" }</span>
+                        <select onchange={on_sort}>
+                            { for Sort::ALL.into_iter().map(|s| html! {
+                                <option value={s.as_str()} selected={s == sort}>{ s.label() }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+            </div>
+            <FilterChips query={query.clone()} on_remove={on_toggle.clone()} {on_clear_range} on_clear_all={on_clear_filters.clone()} />
+            <div class="library-layout">
+                if has_facets {
+                    <aside id="facets" class={classes!("facets", facets_open.then_some("is-open"))} aria-label="Filters">
+                        <FacetPanel facets={results.facets.clone()} query={query.clone()} {on_toggle} {on_range} />
+                    </aside>
+                }
+                <div class="library-results">
+                    <p class="result-count" role="status" aria-live="polite">
+                        { format!("{total} {}", if total == 1 { "article" } else { "articles" }) }
+                    </p>
+                    if total == 0 {
+                        <div class="no-results">
+                            <p>{
+                                if query.q.trim().is_empty() { "No articles match these filters.".to_string() }
+                                else { format!("No articles match “{}”.", query.q.trim()) }
+                            }</p>
+                            if let Some(suggestion) = results.suggestion.clone() {
+                                <p>
+                                    { "Did you mean " }
+                                    <button type="button" class="link-button suggestion"
+                                        onclick={
+                                            let (query, navigate) = (query.clone(), navigate.clone());
+                                            let suggestion = suggestion.clone();
+                                            Callback::from(move |_| navigate(LibraryQuery { q: suggestion.clone(), ..query.clone() }, true))
+                                        }>
+                                        { suggestion.clone() }
+                                    </button>
+                                    { "?" }
+                                </p>
+                            }
+                            if query.is_filtered() {
+                                <p><button type="button" class="link-button" onclick={on_clear_filters.reform(|_| ())}>{ "Clear all filters" }</button></p>
+                            }
+                        </div>
+                    } else {
+                        <ResultList {items} {link_query} list_ref={list_ref.clone()} {on_leave_top} />
+                        if total > *shown {
+                            <button type="button" class="show-more" onclick={show_more}>
+                                { format!("Show more ({} of {total} shown)", *shown) }
+                            </button>
+                        }
+                    }
+                </div>
+            </div>
         </section>
     }
 }

@@ -1,0 +1,57 @@
+//! Active filters as removable chips, with "Clear all".
+
+use yew::prelude::*;
+
+use crate::components::facet_panel::display_value;
+use crate::library_query::{Facet, LibraryQuery};
+
+#[derive(Properties, PartialEq)]
+pub struct FilterChipsProps {
+    pub query: LibraryQuery,
+    pub on_remove: Callback<(Facet, String)>,
+    pub on_clear_range: Callback<()>,
+    pub on_clear_all: Callback<()>,
+}
+
+#[component]
+pub fn FilterChips(props: &FilterChipsProps) -> Html {
+    if !props.query.is_filtered() {
+        return html! {};
+    }
+    let day = |d: (u16, u8, u8)| format!("{:04}-{:02}-{:02}", d.0, d.1, d.2);
+    let range = match (props.query.filters.from, props.query.filters.to) {
+        (Some(f), Some(t)) => Some(format!("{} – {}", day(f), day(t))),
+        (Some(f), None) => Some(format!("from {}", day(f))),
+        (None, Some(t)) => Some(format!("until {}", day(t))),
+        (None, None) => None,
+    };
+    html! {
+        <ul class="chips" aria-label="Active filters">
+            { for Facet::ALL.into_iter().flat_map(|facet| props.query.values(facet).into_iter().map(move |v| (facet, v))).map(|(facet, value)| {
+                let label = format!("{}: {}", facet.label(), display_value(facet, &value));
+                let onclick = {
+                    let (cb, value) = (props.on_remove.clone(), value.clone());
+                    Callback::from(move |_| cb.emit((facet, value.clone())))
+                };
+                html! {
+                    <li key={format!("{}={value}", facet.key())}>
+                        <button type="button" class="chip" aria-label={format!("Remove filter {label}")} {onclick}>
+                            { label }<span class="chip-x" aria-hidden="true">{ "×" }</span>
+                        </button>
+                    </li>
+                }
+            }) }
+            if let Some(range) = range {
+                <li key="range">
+                    <button type="button" class="chip" aria-label={format!("Remove filter Published {range}")}
+                        onclick={props.on_clear_range.reform(|_| ())}>
+                        { format!("Published {range}") }<span class="chip-x" aria-hidden="true">{ "×" }</span>
+                    </button>
+                </li>
+            }
+            <li key="clear-all">
+                <button type="button" class="link-button" onclick={props.on_clear_all.reform(|_| ())}>{ "Clear all" }</button>
+            </li>
+        </ul>
+    }
+}

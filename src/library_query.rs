@@ -1,0 +1,292 @@
+//! The library's state as it lives in the URL: `#/?q=…&source=…&tag=…&sort=…`.
+//! Pure: parsing never fails (bad values are dropped, broken percent-escapes kept as
+//! text), and printing is canonical, so a shared link reproduces the same view.
+
+use crate::engine::search::{Filters, Sort};
+
+/// What the library shows: the query text, facet filters and the sort order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LibraryQuery {
+    pub q: String,
+    pub filters: Filters,
+    /// `None`: relevance with a query, newest without.
+    pub sort: Option<Sort>,
+}
+
+/// A facet the reader filters by; each has a URL key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Source,
+    Byline,
+    Tag,
+    Lang,
+    Year,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [Facet::Source, Facet::Byline, Facet::Tag, Facet::Lang, Facet::Year];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Source => "source",
+            Facet::Byline => "byline",
+            Facet::Tag => "tag",
+            Facet::Lang => "lang",
+            Facet::Year => "year",
+        }
+    }
+
+    /// Heading shown above the facet's values.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Source => "Source",
+            Facet::Byline => "Author",
+            Facet::Tag => "Tag",
+            Facet::Lang => "Language",
+            Facet::Year => "Year",
+        }
+    }
+}
+
+impl LibraryQuery {
+    /// Reads a query string (with or without the leading `?`).
+    pub fn parse(query_string: &str) -> LibraryQuery {
+        let mut out = LibraryQuery::default();
+        for (key, value) in pairs(query_string.strip_prefix('?').unwrap_or(query_string)) {
+            let value = value.trim().to_string();
+            match key.as_str() {
+                "q" => out.q = value,
+                "sort" => out.sort = Sort::parse(&value),
+                "from" => out.filters.from = parse_day(&value, false),
+                "to" => out.filters.to = parse_day(&value, true),
+                _ if value.is_empty() => {}
+                key => {
+                    if let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == key) {
+                        if !out.selected(facet, &value) {
+                            out.toggle(facet, &value);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The canonical query string, without `?`; empty for the default view.
+    pub fn to_query_string(&self) -> String {
+        let mut parts: Vec<(&str, String)> = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(("q", self.q.clone()));
+        }
+        for facet in Facet::ALL {
+            for value in self.values(facet) {
+                parts.push((facet.key(), value));
+            }
+        }
+        if let Some((y, m, d)) = self.filters.from {
+            parts.push(("from", format!("{y:04}-{m:02}-{d:02}")));
+        }
+        if let Some((y, m, d)) = self.filters.to {
+            parts.push(("to", format!("{y:04}-{m:02}-{d:02}")));
+        }
+        if let Some(sort) = self.sort {
+            parts.push(("sort", sort.as_str().to_string()));
+        }
+        parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
+    }
+
+    pub fn effective_sort(&self) -> Sort {
+        self.sort.unwrap_or_else(|| Sort::default_for(&self.q))
+    }
+
+    /// The selected values of one facet, as URL text.
+    pub fn values(&self, facet: Facet) -> Vec<String> {
+        let f = &self.filters;
+        match facet {
+            Facet::Source => f.sources.clone(),
+            Facet::Byline => f.bylines.clone(),
+            Facet::Tag => f.tags.clone(),
+            Facet::Lang => f.langs.clone(),
+            Facet::Year => f.years.iter().map(u16::to_string).collect(),
+        }
+    }
+
+    pub fn selected(&self, facet: Facet, value: &str) -> bool {
+        self.values(facet).iter().any(|v| v == value)
+    }
+
+    /// Selects `value` in `facet`, or unselects it when it was selected.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        fn flip<T: PartialEq>(list: &mut Vec<T>, value: T) {
+            match list.iter().position(|v| *v == value) {
+                Some(i) => {
+                    list.remove(i);
+                }
+                None => list.push(value),
+            }
+        }
+        let f = &mut self.filters;
+        match facet {
+            Facet::Source => flip(&mut f.sources, value.to_string()),
+            Facet::Byline => flip(&mut f.bylines, value.to_string()),
+            Facet::Tag => flip(&mut f.tags, value.to_string()),
+            Facet::Lang => flip(&mut f.langs, value.to_string()),
+            Facet::Year => {
+                if let Ok(year) = value.parse::<u16>() {
+                    flip(&mut f.years, year)
+                }
+            }
+        }
+    }
+
+    /// Whether any filter (not the query text) is active.
+    pub fn is_filtered(&self) -> bool {
+        self.filters != Filters::default()
+    }
+
+    /// The same view without any filter.
+    pub fn without_filters(&self) -> LibraryQuery {
+        LibraryQuery { filters: Filters::default(), ..self.clone() }
+    }
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a partial date means its first day, or its last
+/// day when `end` is set.
+pub fn parse_day(s: &str, end: bool) -> Option<(u16, u8, u8)> {
+    let mut parts = s.splitn(3, '-');
+    let year: u16 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
+    let month: Option<u8> = match parts.next() {
+        Some(m) => Some(m.parse().ok().filter(|m| (1..=12).contains(m))?),
+        None => None,
+    };
+    let days_in = |m: u8| match m {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let day: Option<u8> = match (parts.next(), month) {
+        (Some(d), Some(m)) => Some(d.parse().ok().filter(|d| (1..=days_in(m)).contains(d))?),
+        _ => None,
+    };
+    Some(match (month, day, end) {
+        (Some(m), Some(d), _) => (year, m, d),
+        (Some(m), None, false) => (year, m, 1),
+        (Some(m), None, true) => (year, m, days_in(m)),
+        (None, _, false) => (year, 1, 1),
+        (None, _, true) => (year, 12, 31),
+    })
+}
+
+/// `key=value` pairs of an `application/x-www-form-urlencoded` string.
+fn pairs(s: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    s.split('&').filter(|p| !p.is_empty()).map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(k), decode(v))
+    })
+}
+
+/// Percent-decoding that never fails: a broken escape stays as written; bytes that are
+/// not UTF-8 become U+FFFD.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes everything but unreserved characters; spaces become `+`.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_field() {
+        let mut q = LibraryQuery { q: "north korea \"troops\" & more".into(), sort: Some(Sort::Oldest), ..Default::default() };
+        q.toggle(Facet::Source, "CNN");
+        q.toggle(Facet::Source, "The Guardian");
+        q.toggle(Facet::Tag, "war/peace");
+        q.toggle(Facet::Year, "2019");
+        q.toggle(Facet::Lang, "fr");
+        q.toggle(Facet::Byline, "Jane Doe");
+        q.filters.from = Some((2019, 1, 1));
+        q.filters.to = Some((2020, 12, 31));
+        let s = q.to_query_string();
+        assert_eq!(
+            s,
+            "q=north+korea+%22troops%22+%26+more&source=CNN&source=The+Guardian&byline=Jane+Doe&tag=war%2Fpeace&lang=fr&year=2019&from=2019-01-01&to=2020-12-31&sort=oldest"
+        );
+        assert_eq!(LibraryQuery::parse(&s), q);
+        assert_eq!(LibraryQuery::parse(&format!("?{s}")), q);
+    }
+
+    #[test]
+    fn the_default_view_has_an_empty_query_string() {
+        assert_eq!(LibraryQuery::default().to_query_string(), "");
+        assert_eq!(LibraryQuery::parse(""), LibraryQuery::default());
+        assert_eq!(LibraryQuery::default().effective_sort(), Sort::Newest);
+        assert_eq!(LibraryQuery::parse("q=x").effective_sort(), Sort::Relevance);
+    }
+
+    #[test]
+    fn bad_input_is_dropped_not_fatal() {
+        let q = LibraryQuery::parse("q=%E2%82&q2=&sort=sideways&year=20x9&from=2025-02-30&to=soon&%%%=1&source=&tag=a&tag=a");
+        assert_eq!(q.q, "\u{fffd}");
+        assert_eq!(q.sort, None);
+        assert!(q.filters.years.is_empty());
+        assert_eq!(q.filters.from, None);
+        assert_eq!(q.filters.to, None);
+        assert!(q.filters.sources.is_empty());
+        assert_eq!(q.filters.tags, vec!["a".to_string()]);
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+    }
+
+    #[test]
+    fn toggling_twice_unselects() {
+        let mut q = LibraryQuery::default();
+        q.toggle(Facet::Tag, "x");
+        assert!(q.selected(Facet::Tag, "x") && q.is_filtered());
+        q.toggle(Facet::Tag, "x");
+        assert!(!q.is_filtered());
+    }
+
+    #[test]
+    fn partial_dates_cover_their_whole_span() {
+        assert_eq!(parse_day("2024", false), Some((2024, 1, 1)));
+        assert_eq!(parse_day("2024", true), Some((2024, 12, 31)));
+        assert_eq!(parse_day("2024-02", true), Some((2024, 2, 29)));
+        assert_eq!(parse_day("2023-02-29", false), None);
+        assert_eq!(parse_day("24", false), None);
+    }
+}
