@@ -408,4 +408,18 @@ mod tests {
     fn cjk_words_are_bigram_phrases() {
         assert_eq!(clauses("東京都 "), [(vec![phrase_of(&["東京", "京都"])], false)]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn parsing_never_panics_and_spans_are_sound(input in "\\PC{0,200}|[-\"“” :ORtileag]{0,60}") {
+            let q = parse(&input);
+            proptest::prop_assert!(q.clauses.len() <= MAX_CLAUSES);
+            for atom in q.clauses.iter().flat_map(|c| &c.any) {
+                if let Atom::Word { span, term, .. } = atom {
+                    proptest::prop_assert!(input.is_char_boundary(span.start) && input.is_char_boundary(span.end));
+                    proptest::prop_assert!(span.start <= span.end && !term.is_empty());
+                }
+            }
+        }
+    }
 }
