@@ -152,16 +152,20 @@ pub fn terms_with(text: &str, mut stem: impl FnMut(&str) -> String) -> Vec<Term>
 fn push_word(word: &str, start: usize, out: &mut Vec<(String, usize, usize)>) {
     let mut from = 0;
     let mut to = word.len();
-    if let Some((i, apostrophe)) = word.char_indices().find(|&(_, c)| matches!(c, '\'' | '’' | 'ʼ')) {
-        let before = &word[..i];
-        let after = &word[i + apostrophe.len_utf8()..];
+    // Elisions repeat (`qu'l'a`), so that a term tokenizes to itself again.
+    while let Some((i, apostrophe)) = word[from..].char_indices().find(|&(_, c)| matches!(c, '\'' | '’' | 'ʼ')) {
+        let before = &word[from..from + i];
+        let after = &word[from + i + apostrophe.len_utf8()..];
         if before.chars().count() <= 2
             && before.chars().all(char::is_alphabetic)
             && after.chars().next().is_some_and(char::is_alphabetic)
         {
-            from = i + apostrophe.len_utf8();
-        } else if !before.is_empty() && fold(after) == "s" {
-            to = i;
+            from += i + apostrophe.len_utf8();
+        } else {
+            if !before.is_empty() && fold(after) == "s" {
+                to = from + i;
+            }
+            break;
         }
     }
     let term = fold(&word[from..to]);
