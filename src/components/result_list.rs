@@ -2,6 +2,7 @@
 //! ↑/↓ move focus between results; Enter opens the focused one (it is a link).
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -24,7 +25,7 @@ pub struct ResultItem {
 
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
-    pub items: Vec<ResultItem>,
+    pub items: Rc<Vec<ResultItem>>,
     /// Query string the article links carry, so the reading view can highlight and return.
     pub link_query: AttrValue,
     pub list_ref: NodeRef,

@@ -389,7 +389,8 @@ impl FacetIndex {
         let langs = intern(primaries.iter().map(String::as_str));
         let find = |list: &[String], value: &str| list.binary_search_by(|v| v.as_str().cmp(value)).ok().map(|i| i as u32);
         let mut by_title: Vec<(String, usize)> =
-            articles.iter().enumerate().map(|(i, a)| (tokenize::fold(&a.title), i)).collect();
+            // Leading quotes and punctuation do not decide the order: 'What… sorts under W.
+            articles.iter().enumerate().map(|(i, a)| (tokenize::fold(a.title.trim_start_matches(|c: char| !c.is_alphanumeric())), i)).collect();
         by_title.sort();
         let mut title_rank = vec![0; articles.len()];
         for (rank, (_, doc)) in by_title.into_iter().enumerate() {

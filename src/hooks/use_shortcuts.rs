@@ -1,7 +1,7 @@
 //! Single-key shortcuts on the whole page (`/`, `n`, `N`, …), ignored while the reader
 //! types in a field or holds Ctrl, Alt or Meta.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -14,7 +14,9 @@ where
     F: Fn(&KeyboardEvent) + 'static,
 {
     use_effect_with(deps, move |_| {
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+        // Not passive: a shortcut's key must not also reach the page (`/` must not be typed).
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
             let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
             if !e.ctrl_key() && !e.meta_key() && !e.alt_key() && !is_typing(e) {
                 handler(e);

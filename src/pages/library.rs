@@ -19,7 +19,7 @@ use crate::hooks::use_shortcuts::use_shortcuts;
 use crate::library_query::{parse_day, Facet, LibraryQuery};
 
 /// Results rendered per page; "Show more" adds another page.
-const PAGE: usize = 50;
+const PAGE: usize = 20;
 
 #[component]
 pub fn LibraryPage() -> Html {
@@ -29,10 +29,29 @@ pub fn LibraryPage() -> Html {
     use_document_title(if query.q.is_empty() { "Library".to_string() } else { format!("“{}” — search", query.q) });
 
     let sort = query.effective_sort();
-    let results = use_memo((query.q.clone(), query.filters.clone(), sort), |(q, filters, sort)| {
-        search(corpus(), q, filters, *sort)
-    });
+    let search_key = (query.q.clone(), query.filters.clone(), sort);
+    let results = use_memo(search_key.clone(), |(q, filters, sort)| search(corpus(), q, filters, *sort));
     let shown = use_state(|| PAGE);
+    // Match details (title and excerpt ranges) for the results on screen only, once per search.
+    let items = {
+        let results = results.clone();
+        use_memo((search_key, *shown), move |(_, shown)| {
+            results
+                .hits
+                .iter()
+                .take(*shown)
+                .map(|hit| {
+                    let d = details(corpus(), &results.query, hit.article);
+                    ResultItem {
+                        article: ArticleRef(&corpus().articles[hit.article]),
+                        title_ranges: d.title_ranges,
+                        excerpt: d.excerpt.text.into(),
+                        excerpt_ranges: d.excerpt.ranges,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     {
         let shown = shown.clone();
         use_effect_with(query.clone(), move |_| shown.set(PAGE));
@@ -129,20 +148,6 @@ pub fn LibraryPage() -> Html {
     };
 
     let total = results.hits.len();
-    let items: Vec<ResultItem> = results
-        .hits
-        .iter()
-        .take(*shown)
-        .map(|hit| {
-            let d = details(corpus(), &results.query, hit.article);
-            ResultItem {
-                article: ArticleRef(&corpus().articles[hit.article]),
-                title_ranges: d.title_ranges,
-                excerpt: d.excerpt.text.into(),
-                excerpt_ranges: d.excerpt.ranges,
-            }
-        })
-        .collect();
     let link_query: AttrValue = query.to_query_string().into();
     let has_facets = !visible_groups(&results.facets, &query).is_empty() || !results.facets.years.is_empty();
     let active_filters = Facet::ALL.iter().map(|f| query.values(*f).len()).sum::<usize>()
@@ -210,7 +215,7 @@ pub fn LibraryPage() -> Html {
                             }
                         </div>
                     } else {
-                        <ResultList {items} {link_query} list_ref={list_ref.clone()} {on_leave_top} />
+                        <ResultList items={items.clone()} {link_query} list_ref={list_ref.clone()} {on_leave_top} />
                         if total > *shown {
                             <button type="button" class="show-more" onclick={show_more}>
                                 { format!("Show more ({} of {total} shown)", *shown) }

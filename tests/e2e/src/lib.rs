@@ -227,6 +227,7 @@ fn candidates(role: &str) -> String {
         "checkbox" => "input[type=checkbox]",
         "combobox" => "select",
         "list" => "ul, ol",
+        "group" => "fieldset",
         "listitem" => "li",
         "separator" => "hr",
         "status" => "output",
@@ -318,6 +319,22 @@ where
             Ok(None) => return Err("condition not met within 10s".into()),
             Err(e) => return Err(e),
         }
+    }
+}
+
+/// Clicks the library's "Show more" button until every result is in the list, checking
+/// that each click adds a page.
+pub async fn show_all_results(client: &Client) -> Result {
+    loop {
+        let more = all_by_role(client, "button", Name::Contains("Show more")).await?;
+        let Some(button) = more.into_iter().next() else { return Ok(()) };
+        let before = client.find_all(Locator::Css("ul[aria-label=Articles] > li")).await?.len();
+        button.click().await?;
+        wait_for(|| async {
+            let now = client.find_all(Locator::Css("ul[aria-label=Articles] > li")).await?.len();
+            Ok((now > before).then_some(()))
+        })
+        .await?;
     }
 }
 

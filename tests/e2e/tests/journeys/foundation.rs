@@ -1,120 +1,12 @@
-//! User journeys against the built site in headless Chromium. Builds the site for the
-//! seed corpus and, where `../shared/corpora/real` exists, for the 45 real articles
-//! (those journeys are skipped, not failed, without it). Prints `N passed, N failed`.
-
-use std::time::Instant;
+//! The foundation journeys: the library lists the corpus, each article opens in the
+//! reading view with its whole text, addresses survive reloads, unknown ones say so.
 
 use fantoccini::{Client, Locator};
 use lectern_e2e::*;
 
-const SEED_TITLE: &str = "Russia acknowledged for the first time that North Korean troops were on the…";
+use crate::{check, open, SEED_TITLE};
 
-macro_rules! case {
-    ($site:expr, $w:expr, $h:expr, $f:ident) => {
-        Case { name: stringify!($f), site: $site, width: $w, height: $h, run: |c, b| Box::pin($f(c, b)) }
-    };
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Site {
-    Seed,
-    Real,
-}
-
-struct Case {
-    name: &'static str,
-    site: Site,
-    width: u32,
-    height: u32,
-    run: TestFn,
-}
-
-fn cases() -> Vec<Case> {
-    vec![
-        case!(Site::Seed, 1280, 900, library_lists_the_seed_article),
-        case!(Site::Seed, 1280, 900, reading_view_shows_the_whole_article),
-        case!(Site::Seed, 1280, 900, reloading_an_article_url_shows_the_same_article),
-        case!(Site::Seed, 1280, 900, unknown_slug_shows_not_found),
-        case!(Site::Seed, 390, 844, phone_views),
-        case!(Site::Real, 1280, 900, real_library_lists_every_article_and_each_opens),
-    ]
-}
-
-fn main() {
-    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
-    let code = runtime.block_on(run());
-    std::process::exit(code);
-}
-
-async fn run() -> i32 {
-    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let cases: Vec<Case> = cases().into_iter().filter(|c| filter.as_deref().is_none_or(|f| c.name.contains(f))).collect();
-    let needs_real = cases.iter().any(|c| c.site == Site::Real);
-    let setup = async {
-        let seed = build_site("seed", None)?;
-        let seed_url = serve(seed, Headers::default()).await?;
-        let real_url = match real_corpus() {
-            Some(dir) if needs_real => Some(serve(build_site("real", Some(&dir))?, Headers::default()).await?),
-            _ => None,
-        };
-        let driver = Driver::start().await?;
-        Result::<_>::Ok((seed_url, real_url, driver))
-    };
-    let (seed_url, real_url, driver) = match setup.await {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("e2e setup failed: {e}");
-            println!("0 passed, 1 failed");
-            return 1;
-        }
-    };
-    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
-    for case in &cases {
-        let base = match case.site {
-            Site::Seed => seed_url.clone(),
-            Site::Real => match &real_url {
-                Some(url) => url.clone(),
-                None => {
-                    println!("test {} ... skipped (../shared/corpora/real is absent)", case.name);
-                    skipped += 1;
-                    continue;
-                }
-            },
-        };
-        let started = Instant::now();
-        let outcome = match driver.session(case.width, case.height).await {
-            Ok(client) => {
-                let result = (case.run)(&client, &base).await;
-                let _ = client.close().await;
-                result
-            }
-            Err(e) => Err(e),
-        };
-        match outcome {
-            Ok(()) => {
-                passed += 1;
-                println!("test {} ... ok ({:.1}s)", case.name, started.elapsed().as_secs_f64());
-            }
-            Err(e) => {
-                failed += 1;
-                println!("test {} ... FAILED: {e}", case.name);
-            }
-        }
-    }
-    println!("{passed} passed, {failed} failed, {skipped} skipped");
-    i32::from(failed > 0)
-}
-
-fn check(cond: bool, what: impl Into<String>) -> Result {
-    if cond { Ok(()) } else { Err(what.into().into()) }
-}
-
-async fn open(client: &Client, url: &str) -> Result {
-    client.goto(url).await?;
-    Ok(())
-}
-
-async fn library_lists_the_seed_article(c: &Client, base: &str) -> Result {
+pub async fn library_lists_the_seed_article(c: &Client, base: &str) -> Result {
     open(c, base).await?;
     let link = by_role(c, "link", Name::Is(SEED_TITLE)).await?;
     let status = by_role(c, "status", Name::Any).await?;
@@ -126,7 +18,7 @@ async fn library_lists_the_seed_article(c: &Client, base: &str) -> Result {
     Ok(())
 }
 
-async fn reading_view_shows_the_whole_article(c: &Client, base: &str) -> Result {
+pub async fn reading_view_shows_the_whole_article(c: &Client, base: &str) -> Result {
     open(c, base).await?;
     by_role(c, "link", Name::Is(SEED_TITLE)).await?.click().await?;
     let h1 = wait_for(|| async { Ok(c.find_all(Locator::Css("h1")).await?.into_iter().next()) }).await?;
@@ -150,7 +42,7 @@ async fn reading_view_shows_the_whole_article(c: &Client, base: &str) -> Result 
     Ok(())
 }
 
-async fn reloading_an_article_url_shows_the_same_article(c: &Client, base: &str) -> Result {
+pub async fn reloading_an_article_url_shows_the_same_article(c: &Client, base: &str) -> Result {
     open(c, base).await?;
     by_role(c, "link", Name::Is(SEED_TITLE)).await?.click().await?;
     by_role(c, "heading", Name::Is(SEED_TITLE)).await?;
@@ -165,7 +57,7 @@ async fn reloading_an_article_url_shows_the_same_article(c: &Client, base: &str)
     Ok(())
 }
 
-async fn unknown_slug_shows_not_found(c: &Client, base: &str) -> Result {
+pub async fn unknown_slug_shows_not_found(c: &Client, base: &str) -> Result {
     open(c, &format!("{base}#/a/no-such-article")).await?;
     by_role(c, "heading", Name::Is("Nothing here")).await?;
     check(c.title().await? == "Not found · Lectern", "document title says not found")?;
@@ -177,7 +69,7 @@ async fn unknown_slug_shows_not_found(c: &Client, base: &str) -> Result {
     Ok(())
 }
 
-async fn phone_views(c: &Client, base: &str) -> Result {
+pub async fn phone_views(c: &Client, base: &str) -> Result {
     open(c, base).await?;
     by_role(c, "link", Name::Is(SEED_TITLE)).await?;
     screenshot(c, "library-phone").await?;
@@ -191,13 +83,16 @@ async fn phone_views(c: &Client, base: &str) -> Result {
     Ok(())
 }
 
-async fn real_library_lists_every_article_and_each_opens(c: &Client, base: &str) -> Result {
+pub async fn real_library_lists_every_article_and_each_opens(c: &Client, base: &str) -> Result {
     let dir = real_corpus().ok_or("real corpus vanished")?;
     let expected = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok())
         .filter(|e| matches!(e.path().extension().and_then(|x| x.to_str()), Some("md" | "txt")))
         .count();
     open(c, base).await?;
+    by_role(c, "button", Name::Is("Show more (20 of 45 shown)")).await?;
+    check(c.find_all(Locator::Css("ul[aria-label=Articles] > li")).await?.len() == 20, "one page of 20 at first")?;
+    show_all_results(c).await?;
     let list = by_role(c, "list", Name::Is("Articles")).await?;
     let links = all_by_role_within(c, &list, "link", Name::Any).await?;
     check(links.len() == expected, format!("{} links listed, expected {expected}", links.len()))?;

@@ -1,0 +1,127 @@
+//! User journeys against the built site in headless Chromium. Builds the site for the
+//! seed corpus and, where `../shared/corpora/real` exists, for the 45 real articles
+//! (those journeys are skipped, not failed, without it). Prints `N passed, N failed`.
+
+mod foundation;
+mod library;
+
+use std::time::Instant;
+
+use fantoccini::Client;
+use lectern_e2e::*;
+
+/// The seed article's title, derived from its first sentence.
+pub const SEED_TITLE: &str = "Russia acknowledged for the first time that North Korean troops were on the…";
+
+macro_rules! case {
+    ($site:expr, $w:expr, $h:expr, $m:ident :: $f:ident) => {
+        Case { name: stringify!($f), site: $site, width: $w, height: $h, run: |c, b| Box::pin($m::$f(c, b)) }
+    };
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Site {
+    Seed,
+    Real,
+}
+
+struct Case {
+    name: &'static str,
+    site: Site,
+    width: u32,
+    height: u32,
+    run: TestFn,
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        case!(Site::Seed, 1280, 900, foundation::library_lists_the_seed_article),
+        case!(Site::Seed, 1280, 900, foundation::reading_view_shows_the_whole_article),
+        case!(Site::Seed, 1280, 900, foundation::reloading_an_article_url_shows_the_same_article),
+        case!(Site::Seed, 1280, 900, foundation::unknown_slug_shows_not_found),
+        case!(Site::Seed, 390, 844, foundation::phone_views),
+        case!(Site::Real, 1280, 900, foundation::real_library_lists_every_article_and_each_opens),
+        case!(Site::Seed, 1280, 900, library::seed_search_highlights_and_steps_through_matches),
+        case!(Site::Real, 1280, 900, library::typing_narrows_and_announces),
+        case!(Site::Real, 1280, 900, library::facets_narrow_with_honest_counts),
+        case!(Site::Real, 1280, 900, library::sort_orders_change_the_order),
+        case!(Site::Real, 1280, 900, library::url_reproduces_the_view),
+        case!(Site::Real, 1280, 900, library::keyboard_only_opens_an_article),
+        case!(Site::Real, 390, 844, library::phone_library_folds_the_facets),
+    ]
+}
+
+fn main() {
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    let code = runtime.block_on(run());
+    std::process::exit(code);
+}
+
+async fn run() -> i32 {
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let cases: Vec<Case> = cases().into_iter().filter(|c| filter.as_deref().is_none_or(|f| c.name.contains(f))).collect();
+    let needs_real = cases.iter().any(|c| c.site == Site::Real);
+    let setup = async {
+        let seed = build_site("seed", None)?;
+        let seed_url = serve(seed, Headers::default()).await?;
+        let real_url = match real_corpus() {
+            Some(dir) if needs_real => Some(serve(build_site("real", Some(&dir))?, Headers::default()).await?),
+            _ => None,
+        };
+        let driver = Driver::start().await?;
+        Result::<_>::Ok((seed_url, real_url, driver))
+    };
+    let (seed_url, real_url, driver) = match setup.await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("e2e setup failed: {e}");
+            println!("0 passed, 1 failed");
+            return 1;
+        }
+    };
+    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+    for case in &cases {
+        let base = match case.site {
+            Site::Seed => seed_url.clone(),
+            Site::Real => match &real_url {
+                Some(url) => url.clone(),
+                None => {
+                    println!("test {} ... skipped (../shared/corpora/real is absent)", case.name);
+                    skipped += 1;
+                    continue;
+                }
+            },
+        };
+        let started = Instant::now();
+        let outcome = match driver.session(case.width, case.height).await {
+            Ok(client) => {
+                let result = (case.run)(&client, &base).await;
+                let _ = client.close().await;
+                result
+            }
+            Err(e) => Err(e),
+        };
+        match outcome {
+            Ok(()) => {
+                passed += 1;
+                println!("test {} ... ok ({:.1}s)", case.name, started.elapsed().as_secs_f64());
+            }
+            Err(e) => {
+                failed += 1;
+                println!("test {} ... FAILED: {e}", case.name);
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed, {skipped} skipped");
+    i32::from(failed > 0)
+}
+
+pub fn check(cond: bool, what: impl Into<String>) -> Result {
+    if cond { Ok(()) } else { Err(what.into().into()) }
+}
+
+pub async fn open(client: &Client, url: &str) -> Result {
+    client.goto(url).await?;
+    Ok(())
+}
+
