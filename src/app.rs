@@ -4,6 +4,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::hooks::use_prefs::PrefsProvider;
 use crate::pages::article::ArticlePage;
 use crate::pages::library::LibraryPage;
 use crate::pages::not_found::NotFoundPage;
@@ -22,6 +23,7 @@ pub enum Route {
 #[component]
 pub fn App() -> Html {
     html! {
+        <PrefsProvider>
         <HashRouter>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
             <header class="site-header">
@@ -34,6 +36,7 @@ pub fn App() -> Html {
                 <Switch<Route> render={switch} />
             </main>
         </HashRouter>
+        </PrefsProvider>
     }
 }
 

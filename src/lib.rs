@@ -15,6 +15,9 @@ mod corpus;
 mod hooks;
 mod library_query;
 mod pages;
+mod prefs;
+mod reading_progress;
+mod storage;
 
 /// Mounts the app on the document body.
 pub fn start() {

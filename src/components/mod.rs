@@ -2,10 +2,13 @@
 
 pub mod article_body;
 pub mod article_meta;
+pub mod continue_reading;
 pub mod facet_panel;
 pub mod filter_chips;
 pub mod highlighted;
 pub mod match_nav;
 pub mod query_link;
+pub mod reader_settings;
 pub mod result_list;
 pub mod search_box;
+pub mod shortcut_help;

@@ -52,7 +52,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 type="search"
                 class="search-input"
                 aria-label="Search articles"
-                placeholder="Search articles — press / to focus"
+                placeholder="Search articles"
                 autocomplete="off"
                 spellcheck="false"
                 value={props.value.clone()}

@@ -1,4 +1,6 @@
 //! Hooks that connect components to the browser.
 
 pub mod use_document_title;
+pub mod use_prefs;
+pub mod use_reading_position;
 pub mod use_shortcuts;

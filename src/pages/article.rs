@@ -12,14 +12,18 @@ use crate::app::Route;
 use crate::components::article_body::{marked_text, ArticleBody, BlockMarks};
 use crate::components::article_meta::ArticleMeta;
 use crate::components::match_nav::MatchNav;
-use crate::components::query_link::QueryLink;
+use crate::components::query_link::{go, QueryLink};
+use crate::components::reader_settings::ReaderSettings;
+use crate::components::shortcut_help::ShortcutHelp;
 use crate::corpus::{corpus, ArticleRef};
-use crate::engine::article::Text;
+use crate::engine::article::{is_safe_href, Text};
 use crate::engine::highlight::Highlighter;
 use crate::engine::query;
 use crate::hooks::use_document_title::use_document_title;
+use crate::hooks::use_prefs::use_prefs;
+use crate::hooks::use_reading_position::use_reading_position;
 use crate::hooks::use_shortcuts::use_shortcuts;
-use crate::library_query::LibraryQuery;
+use crate::library_query::{Facet, LibraryQuery};
 use crate::pages::not_found::NotFoundPage;
 
 #[derive(Properties, PartialEq)]
@@ -48,11 +52,14 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let current = use_state(|| None::<usize>);
     {
         let current = current.clone();
-        use_effect_with((props.slug.clone(), library.q.clone()), move |_| {
-            current.set(None);
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-        });
+        use_effect_with((props.slug.clone(), library.q.clone()), move |_| current.set(None));
     }
+    // From a search the article opens at its top, ready to step through matches;
+    // otherwise where the reader left off.
+    let bar = use_node_ref();
+    use_reading_position(props.slug.clone(), library.q.trim().is_empty(), bar.clone());
+    let prefs = use_prefs().prefs;
+    let help = use_state(|| false);
     // The current match is scrolled into view after it is rendered.
     use_effect_with(*current, |current| {
         if let Some(i) = current {
@@ -79,12 +86,23 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             current.set(Some(next));
         })
     };
-    // n / N step through matches.
+    // n / N step through matches; Esc or Backspace return to the library as it was;
+    // ? shows every shortcut.
     {
-        let on_step = on_step.clone();
-        use_shortcuts(total, move |e| match e.key().as_str() {
+        let (on_step, help) = (on_step.clone(), help.clone());
+        let navigator = use_navigator();
+        let back = library.to_query_string();
+        use_shortcuts((total, back.clone()), move |e| match e.key().as_str() {
             "n" => on_step.emit(1),
             "N" => on_step.emit(-1),
+            "?" => help.set(!*help),
+            "Escape" if *help => help.set(false),
+            "Escape" | "Backspace" => {
+                e.prevent_default();
+                if let Some(nav) = &navigator {
+                    go(nav, &Route::Library, &back, true);
+                }
+            }
             _ => {}
         });
     }
@@ -93,8 +111,14 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         return html! { <NotFoundPage /> };
     };
     let title = marked_text(&Text::plain(article.title.clone()), &marks.0, 0, *current);
+    let close_help = {
+        let help = help.clone();
+        Callback::from(move |_| help.set(false))
+    };
     html! {
-        <article class="reader" lang={article.lang.clone()}>
+        <>
+        <div class="progress" aria-hidden="true"><div class="progress-bar" ref={bar}></div></div>
+        <article class="reader" lang={article.lang.clone()} style={prefs.style()}>
             <nav class="reader-nav" aria-label="Article">
                 <QueryLink to={Route::Library} query={library.to_query_string()} classes="back-link">
                     { if library.q.is_empty() { "← Library" } else { "← Results" } }
@@ -102,12 +126,37 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 if !library.q.trim().is_empty() {
                     <MatchNav query={library.q.trim().to_string()} {total} current={*current} {on_step} />
                 }
+                <ReaderSettings />
             </nav>
             <header class="reader-header">
                 <h1 class="reader-title">{ title }</h1>
                 <ArticleMeta {article} />
+                <p class="meta meta-extra">
+                    { format!("{} words", article.word_count) }
+                    if let Some(url) = article.url.as_ref().filter(|u| is_safe_href(u)) {
+                        <span class="meta-sep" aria-hidden="true">{ " · " }</span>
+                        <a href={url.clone()} rel="noopener noreferrer">{ "Original article" }</a>
+                    }
+                </p>
+                if !article.tags.is_empty() {
+                    <ul class="tags" aria-label="Tags">
+                        { for article.tags.iter().map(|tag| {
+                            let mut q = LibraryQuery::default();
+                            q.toggle(Facet::Tag, tag);
+                            html! {
+                                <li key={tag.clone()}>
+                                    <QueryLink to={Route::Library} query={q.to_query_string()} classes="tag">{ format!("#{tag}") }</QueryLink>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
             </header>
             <ArticleBody {article} marks={marks.1.clone()} current={*current} />
         </article>
+        if *help {
+            <ShortcutHelp on_close={close_help} />
+        }
+        </>
     }
 }

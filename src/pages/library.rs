@@ -7,6 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::continue_reading::ContinueReading;
 use crate::components::facet_panel::{visible_groups, FacetPanel};
 use crate::components::filter_chips::FilterChips;
 use crate::components::query_link::go;
@@ -179,6 +180,9 @@ pub fn LibraryPage() -> Html {
                     </label>
                 </div>
             </div>
+            if query.q.is_empty() && !query.is_filtered() {
+                <ContinueReading />
+            }
             <FilterChips query={query.clone()} on_remove={on_toggle.clone()} {on_clear_range} on_clear_all={on_clear_filters.clone()} />
             <div class="library-layout">
                 if has_facets {

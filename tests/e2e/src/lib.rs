@@ -228,6 +228,7 @@ fn candidates(role: &str) -> String {
         "combobox" => "select",
         "list" => "ul, ol",
         "group" => "fieldset",
+        "region" => "section[aria-label], section[aria-labelledby]",
         "listitem" => "li",
         "separator" => "hr",
         "status" => "output",
@@ -364,4 +365,34 @@ pub type TestFn = for<'a> fn(&'a Client, &'a str) -> Pin<Box<dyn Future<Output =
 pub fn real_corpus() -> Option<PathBuf> {
     let dir = project_root().join("../shared/corpora/real");
     dir.is_dir().then_some(dir)
+}
+
+/// Chromedriver's `goog/cdp/execute`: one Chrome DevTools Protocol command, with its result.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or("")))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (Method, Option<String>) {
+        (Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}
+
+/// Runs one Chrome DevTools Protocol command in the session's current tab.
+pub async fn cdp(client: &Client, cmd: &'static str, params: Value) -> Result<Value> {
+    Ok(client.issue_cmd(Cdp { cmd, params }).await?)
+}
+
+/// Makes `source` run at the start of every document the tab loads from now on, in every
+/// frame, before any of the page's own scripts (CDP `Page.addScriptToEvaluateOnNewDocument`).
+pub async fn add_init_script(client: &Client, source: &str) -> Result {
+    cdp(client, "Page.enable", json!({})).await?;
+    cdp(client, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": source })).await?;
+    Ok(())
 }

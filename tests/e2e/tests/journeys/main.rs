@@ -3,7 +3,9 @@
 //! (those journeys are skipped, not failed, without it). Prints `N passed, N failed`.
 
 mod foundation;
+mod hostile;
 mod library;
+mod reader;
 
 use std::time::Instant;
 
@@ -23,6 +25,8 @@ macro_rules! case {
 enum Site {
     Seed,
     Real,
+    /// Built from `tests/fixtures/hostile`: XSS payloads in every field.
+    Hostile,
 }
 
 struct Case {
@@ -48,6 +52,14 @@ fn cases() -> Vec<Case> {
         case!(Site::Real, 1280, 900, library::url_reproduces_the_view),
         case!(Site::Real, 1280, 900, library::keyboard_only_opens_an_article),
         case!(Site::Real, 390, 844, library::phone_library_folds_the_facets),
+        case!(Site::Seed, 1280, 900, reader::settings_persist_and_survive_corruption),
+        case!(Site::Seed, 1280, 900, reader::themes_desktop),
+        case!(Site::Seed, 390, 844, reader::themes_phone),
+        case!(Site::Real, 1280, 900, reader::position_is_restored_and_offered),
+        case!(Site::Seed, 1280, 900, reader::reader_keyboard_shortcuts),
+        case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
+        case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),
+        case!(Site::Hostile, 1280, 900, hostile::hostile_routes_run_no_script),
     ]
 }
 
@@ -61,6 +73,7 @@ async fn run() -> i32 {
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let cases: Vec<Case> = cases().into_iter().filter(|c| filter.as_deref().is_none_or(|f| c.name.contains(f))).collect();
     let needs_real = cases.iter().any(|c| c.site == Site::Real);
+    let needs_hostile = cases.iter().any(|c| c.site == Site::Hostile);
     let setup = async {
         let seed = build_site("seed", None)?;
         let seed_url = serve(seed, Headers::default()).await?;
@@ -68,10 +81,14 @@ async fn run() -> i32 {
             Some(dir) if needs_real => Some(serve(build_site("real", Some(&dir))?, Headers::default()).await?),
             _ => None,
         };
+        let hostile_url = match project_root().join("tests/fixtures/hostile") {
+            dir if needs_hostile => Some(serve(build_site("hostile", Some(&dir))?, Headers::default()).await?),
+            _ => None,
+        };
         let driver = Driver::start().await?;
-        Result::<_>::Ok((seed_url, real_url, driver))
+        Result::<_>::Ok((seed_url, real_url, hostile_url, driver))
     };
-    let (seed_url, real_url, driver) = match setup.await {
+    let (seed_url, real_url, hostile_url, driver) = match setup.await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("e2e setup failed: {e}");
@@ -91,6 +108,7 @@ async fn run() -> i32 {
                     continue;
                 }
             },
+            Site::Hostile => hostile_url.clone().expect("built when a case needs it"),
         };
         let started = Instant::now();
         let outcome = match driver.session(case.width, case.height).await {

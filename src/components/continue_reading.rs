@@ -1,0 +1,42 @@
+//! "Continue reading": articles begun but not finished, most recent first.
+
+use yew::prelude::*;
+
+use crate::app::Route;
+use crate::components::query_link::QueryLink;
+use crate::corpus::corpus;
+use crate::hooks::use_reading_position;
+
+/// Articles shown at most.
+const SHOWN: usize = 4;
+
+#[component]
+pub fn ContinueReading() -> Html {
+    let progress = use_memo((), |_| use_reading_position::load());
+    let items: Vec<Html> = progress
+        .in_progress()
+        .filter_map(|(slug, f)| corpus().by_slug(slug).map(|a| (a, f)))
+        .take(SHOWN)
+        .map(|(article, f)| {
+            let percent = (f * 100.0).round() as u32;
+            html! {
+                <li key={article.slug.clone()}>
+                    <QueryLink to={Route::Article { slug: article.slug.clone() }} classes="continue-link">
+                        <span class="continue-title">{ &article.title }</span>
+                        <span class="continue-meter" aria-hidden="true"><span style={format!("width: {percent}%")}></span></span>
+                        <span class="continue-percent">{ format!("{percent}% read") }</span>
+                    </QueryLink>
+                </li>
+            }
+        })
+        .collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="continue" aria-labelledby="continue-heading">
+            <h2 id="continue-heading">{ "Continue reading" }</h2>
+            <ul>{ for items }</ul>
+        </section>
+    }
+}

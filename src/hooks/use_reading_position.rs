@@ -1,0 +1,66 @@
+//! The reading position of an article: a progress bar that follows scrolling, the
+//! position saved as a fraction of the article, and restored on return.
+
+use gloo::events::EventListener;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::reading_progress::Progress;
+use crate::storage;
+
+pub const KEY: &str = "lectern.progress";
+
+/// All remembered positions.
+pub fn load() -> Progress {
+    storage::read(KEY).map(|s| Progress::parse(&s)).unwrap_or_default()
+}
+
+/// Fraction of the page scrolled, 0 at the top, 1 at the bottom.
+fn scrolled() -> f64 {
+    let window = gloo::utils::window();
+    let doc = gloo::utils::document_element();
+    let max = f64::from(doc.scroll_height()) - window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let y = window.scroll_y().unwrap_or(0.0);
+    if max <= 1.0 { 1.0 } else { (y / max).clamp(0.0, 1.0) }
+}
+
+/// Drives the bar in `bar` and remembers the position of `slug`. With `restore`, the
+/// page first scrolls to where the reader left off.
+#[hook]
+pub fn use_reading_position(slug: String, restore: bool, bar: NodeRef) {
+    use_effect_with((slug, restore), move |(slug, restore)| {
+        let window = gloo::utils::window();
+        let saved = load().get(slug).filter(|_| *restore);
+        let max = f64::from(gloo::utils::document_element().scroll_height()) - window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        window.scroll_to_with_x_and_y(0.0, saved.map_or(0.0, |f| (f * max).max(0.0)));
+        // Whether the article is still on screen: a scroll event can arrive after the
+        // view changed, and must not be taken for the reader's position.
+        let mounted = {
+            let bar = bar.clone();
+            move || bar.get().is_some_and(|b| b.is_connected())
+        };
+        let paint = move |f: f64| {
+            if let Some(bar) = bar.cast::<HtmlElement>() {
+                let _ = bar.style().set_property("transform", &format!("scaleX({f:.4})"));
+            }
+        };
+        paint(scrolled());
+        // Only the reader's own scrolling is remembered, in steps of 1%.
+        let slug = slug.clone();
+        let mut last_saved = saved.unwrap_or(-1.0);
+        let listener = EventListener::new(&window, "scroll", move |_| {
+            if !mounted() {
+                return;
+            }
+            let f = scrolled();
+            paint(f);
+            if (f - last_saved).abs() >= 0.01 {
+                last_saved = f;
+                let mut progress = load();
+                progress.set(&slug, f);
+                storage::write(KEY, &progress.to_storage());
+            }
+        });
+        move || drop(listener)
+    });
+}

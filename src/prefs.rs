@@ -1,0 +1,156 @@
+//! The reader's typography and theme choices, and their storage form. Pure: parsing a
+//! stored value never fails — unknown, old or corrupted values fall back to defaults,
+//! one setting at a time.
+
+/// Font sizes in rem, smallest to largest.
+pub const FONT_SIZES: [f32; 9] = [0.95, 1.05, 1.125, 1.2, 1.3, 1.4, 1.55, 1.7, 1.9];
+const DEFAULT_SIZE: usize = 3;
+/// Prefix of the stored form; a value without it is from another format and ignored.
+const VERSION: &str = "v1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderPrefs {
+    /// Index into [`FONT_SIZES`].
+    pub size: usize,
+    pub family: Family,
+    pub width: Width,
+    pub leading: Leading,
+    pub theme: Theme,
+}
+
+impl Default for ReaderPrefs {
+    fn default() -> Self {
+        ReaderPrefs { size: DEFAULT_SIZE, family: Family::Serif, width: Width::Medium, leading: Leading::Normal, theme: Theme::Auto }
+    }
+}
+
+/// A setting with a fixed set of named choices.
+pub trait Choice: Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    /// Name in storage and in `data-*` attributes.
+    fn key(self) -> &'static str;
+    /// Name shown on its button.
+    fn label(self) -> &'static str;
+    fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.key() == s)
+    }
+}
+
+macro_rules! choice {
+    ($name:ident { $($variant:ident => $key:literal, $label:literal;)* }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($variant),* }
+        impl Choice for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),*];
+            fn key(self) -> &'static str { match self { $($name::$variant => $key),* } }
+            fn label(self) -> &'static str { match self { $($name::$variant => $label),* } }
+        }
+    };
+}
+
+choice!(Family { Serif => "serif", "Serif"; Sans => "sans", "Sans"; Mono => "mono", "Mono"; });
+choice!(Width { Narrow => "narrow", "Narrow"; Medium => "medium", "Medium"; Wide => "wide", "Wide"; });
+choice!(Leading { Compact => "compact", "Compact"; Normal => "normal", "Normal"; Loose => "loose", "Loose"; });
+choice!(Theme { Auto => "auto", "Auto"; Light => "light", "Light"; Sepia => "sepia", "Sepia"; Dark => "dark", "Dark"; });
+
+impl ReaderPrefs {
+    /// `v1;size=3;family=serif;width=medium;leading=normal;theme=auto`
+    pub fn to_storage(&self) -> String {
+        format!(
+            "{VERSION};size={};family={};width={};leading={};theme={}",
+            self.size,
+            self.family.key(),
+            self.width.key(),
+            self.leading.key(),
+            self.theme.key()
+        )
+    }
+
+    /// Reads a stored value; anything unreadable falls back to the default.
+    pub fn from_storage(stored: &str) -> ReaderPrefs {
+        let mut prefs = ReaderPrefs::default();
+        let mut parts = stored.split(';');
+        if parts.next() != Some(VERSION) {
+            return prefs;
+        }
+        for part in parts {
+            let Some((key, value)) = part.split_once('=') else { continue };
+            match key {
+                "size" => {
+                    if let Some(size) = value.parse::<usize>().ok().filter(|s| *s < FONT_SIZES.len()) {
+                        prefs.size = size;
+                    }
+                }
+                "family" => prefs.family = Family::parse(value).unwrap_or(prefs.family),
+                "width" => prefs.width = Width::parse(value).unwrap_or(prefs.width),
+                "leading" => prefs.leading = Leading::parse(value).unwrap_or(prefs.leading),
+                "theme" => prefs.theme = Theme::parse(value).unwrap_or(prefs.theme),
+                _ => {}
+            }
+        }
+        prefs
+    }
+
+    /// CSS custom properties for the reading view.
+    pub fn style(&self) -> String {
+        let family = match self.family {
+            Family::Serif => "var(--font-serif)",
+            Family::Sans => "var(--font-ui)",
+            Family::Mono => "var(--font-mono)",
+        };
+        let measure = match self.width {
+            Width::Narrow => "34rem",
+            Width::Medium => "40rem",
+            Width::Wide => "52rem",
+        };
+        let leading = match self.leading {
+            Leading::Compact => "1.45",
+            Leading::Normal => "1.7",
+            Leading::Loose => "2",
+        };
+        format!("--reader-size: {}rem; --reader-font: {family}; --measure: {measure}; --reader-leading: {leading};", FONT_SIZES[self.size])
+    }
+
+    pub fn smaller(self) -> ReaderPrefs {
+        ReaderPrefs { size: self.size.saturating_sub(1), ..self }
+    }
+
+    pub fn larger(self) -> ReaderPrefs {
+        ReaderPrefs { size: (self.size + 1).min(FONT_SIZES.len() - 1), ..self }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let prefs = ReaderPrefs { size: 7, family: Family::Mono, width: Width::Wide, leading: Leading::Loose, theme: Theme::Sepia };
+        assert_eq!(ReaderPrefs::from_storage(&prefs.to_storage()), prefs);
+        assert_eq!(ReaderPrefs::from_storage(&ReaderPrefs::default().to_storage()), ReaderPrefs::default());
+    }
+
+    #[test]
+    fn bad_values_fall_back_one_setting_at_a_time() {
+        assert_eq!(ReaderPrefs::from_storage(""), ReaderPrefs::default());
+        assert_eq!(ReaderPrefs::from_storage("{\"json\":true}"), ReaderPrefs::default());
+        assert_eq!(ReaderPrefs::from_storage("v0;size=8"), ReaderPrefs::default(), "an old format is ignored");
+        let p = ReaderPrefs::from_storage("v1;size=99;family=comic;theme=dark;width;=;leading=loose\u{0}");
+        assert_eq!(p, ReaderPrefs { theme: Theme::Dark, ..ReaderPrefs::default() });
+    }
+
+    #[test]
+    fn size_steps_stay_in_range() {
+        let mut p = ReaderPrefs::default();
+        for _ in 0..20 {
+            p = p.larger();
+        }
+        assert_eq!(p.size, FONT_SIZES.len() - 1);
+        for _ in 0..20 {
+            p = p.smaller();
+        }
+        assert_eq!(p.size, 0);
+        assert!(FONT_SIZES.len() >= 7);
+    }
+}

@@ -1,0 +1,17 @@
+//! The browser's localStorage, where it works. Storage that is missing or throws
+//! (private mode, quota, blocked cookies) reads as empty and drops writes: the app keeps
+//! working without persistence.
+
+/// The stored value of `key`, if storage works and holds one.
+pub fn read(key: &str) -> Option<String> {
+    local()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; false when storage refused it.
+pub fn write(key: &str, value: &str) -> bool {
+    local().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}

@@ -1,0 +1,156 @@
+//! Reading-view journeys: typography and theme settings that persist and survive a
+//! corrupted stored value, every theme looked at on desktop and phone, the reading
+//! position restored and offered as "Continue reading", and the keyboard shortcuts.
+
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use lectern_e2e::*;
+use serde_json::json;
+
+use crate::{check, open, SEED_TITLE};
+
+async fn body_font_px(c: &Client) -> Result<f64> {
+    let v = js(c, "return parseFloat(getComputedStyle(document.querySelector('.reader-body')).fontSize)").await?;
+    Ok(v.as_f64().unwrap_or(0.0))
+}
+
+async fn pressed(c: &Client, group: &str, choice: &str) -> Result<bool> {
+    let group = by_role(c, "group", Name::Is(group)).await?;
+    let button = all_by_role_within(c, &group, "button", Name::Is(choice)).await?.into_iter().next().ok_or("no such choice")?;
+    Ok(button.attr("aria-pressed").await?.as_deref() == Some("true"))
+}
+
+async fn open_settings(c: &Client) -> Result {
+    let toggle = by_role(c, "button", Name::Is("Reading settings")).await?;
+    if toggle.attr("aria-expanded").await?.as_deref() != Some("true") {
+        toggle.click().await?;
+    }
+    by_role(c, "group", Name::Is("Theme")).await?;
+    Ok(())
+}
+
+async fn choose(c: &Client, group: &str, choice: &str) -> Result {
+    let g = by_role(c, "group", Name::Is(group)).await?;
+    let button = all_by_role_within(c, &g, "button", Name::Is(choice)).await?.into_iter().next().ok_or("no such choice")?;
+    button.click().await?;
+    wait_for(|| async { Ok(pressed(c, group, choice).await?.then_some(())) }).await
+}
+
+async fn theme_attr(c: &Client) -> Result<String> {
+    Ok(js(c, "return document.documentElement.dataset.theme || ''").await?.as_str().unwrap_or("").to_string())
+}
+
+pub async fn settings_persist_and_survive_corruption(c: &Client, base: &str) -> Result {
+    open(c, base).await?;
+    by_role(c, "link", Name::Is(SEED_TITLE)).await?.click().await?;
+    by_role(c, "heading", Name::Is(SEED_TITLE)).await?;
+    let default_px = body_font_px(c).await?;
+    open_settings(c).await?;
+    by_role(c, "button", Name::Is("Larger text")).await?.click().await?;
+    by_role(c, "button", Name::Is("Larger text")).await?.click().await?;
+    choose(c, "Font", "Sans").await?;
+    choose(c, "Theme", "Sepia").await?;
+    choose(c, "Line spacing", "Loose").await?;
+    let larger_px = body_font_px(c).await?;
+    check(larger_px > default_px, format!("text grew: {default_px} -> {larger_px}"))?;
+    check(theme_attr(c).await? == "sepia", "the sepia theme applies to the page")?;
+    let family = js(c, "return getComputedStyle(document.querySelector('.reader-body')).fontFamily").await?;
+    check(!family.as_str().unwrap_or("").contains("Georgia"), format!("sans font applied: {family}"))?;
+    // A reload keeps every choice.
+    c.refresh().await?;
+    by_role(c, "heading", Name::Is(SEED_TITLE)).await?;
+    check((body_font_px(c).await? - larger_px).abs() < 0.1, "size survives a reload")?;
+    check(theme_attr(c).await? == "sepia", "theme survives a reload")?;
+    open_settings(c).await?;
+    check(pressed(c, "Font", "Sans").await? && pressed(c, "Line spacing", "Loose").await?, "choices survive a reload")?;
+    // A corrupted stored value falls back to the defaults.
+    js(c, "localStorage.setItem('lectern.prefs', '{\"garbage\":'); return null").await?;
+    c.refresh().await?;
+    by_role(c, "heading", Name::Is(SEED_TITLE)).await?;
+    check((body_font_px(c).await? - default_px).abs() < 0.1, "size back to default")?;
+    check(theme_attr(c).await? == "auto", "theme back to auto")?;
+    Ok(())
+}
+
+/// Every theme, on the seed article and the library, at this window's width.
+async fn theme_screens(c: &Client, base: &str, width: &str) -> Result {
+    open(c, base).await?;
+    by_role(c, "link", Name::Is(SEED_TITLE)).await?.click().await?;
+    by_role(c, "heading", Name::Is(SEED_TITLE)).await?;
+    open_settings(c).await?;
+    for theme in ["Light", "Sepia", "Dark"] {
+        choose(c, "Theme", theme).await?;
+        let bg = js(c, "return getComputedStyle(document.body).backgroundColor").await?;
+        screenshot(c, &format!("theme-{}-{width}", theme.to_lowercase())).await?;
+        check(bg.as_str().is_some(), "a background colour")?;
+    }
+    let dark_bg = js(c, "return getComputedStyle(document.body).backgroundColor").await?;
+    check(dark_bg == json!("rgb(22, 21, 19)"), format!("dark background is {dark_bg}"))?;
+    by_role(c, "link", Name::Contains("Library")).await?.click().await?;
+    by_role(c, "searchbox", Name::Contains("Search")).await?;
+    screenshot(c, &format!("theme-dark-library-{width}")).await?;
+    Ok(())
+}
+
+pub async fn themes_desktop(c: &Client, base: &str) -> Result {
+    theme_screens(c, base, "desktop").await
+}
+
+pub async fn themes_phone(c: &Client, base: &str) -> Result {
+    theme_screens(c, base, "phone").await
+}
+
+pub async fn position_is_restored_and_offered(c: &Client, base: &str) -> Result {
+    open(c, base).await?;
+    let list = by_role(c, "list", Name::Is("Articles")).await?;
+    let first = all_by_role_within(c, &list, "link", Name::Any).await?.into_iter().next().ok_or("an article")?;
+    let title = name_of(c, &first).await?;
+    first.click().await?;
+    by_role(c, "heading", Name::Is(&title)).await?;
+    js(c, "window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2); return null").await?;
+    let bar = wait_for(|| async {
+        let w = js(c, "return document.querySelector('.progress-bar').getBoundingClientRect().width / innerWidth").await?;
+        let w = w.as_f64().unwrap_or(0.0);
+        Ok((w > 0.4 && w < 0.6).then_some(w))
+    })
+    .await?;
+    check(bar > 0.4, "the progress bar follows scrolling")?;
+    by_role(c, "link", Name::Contains("Library")).await?.click().await?;
+    let cont = by_role(c, "region", Name::Is("Continue reading")).await?;
+    let link = all_by_role_within(c, &cont, "link", Name::Contains(&title)).await?.into_iter().next().ok_or("a continue link")?;
+    let name = name_of(c, &link).await?;
+    let percent: u32 = name.rsplit(' ').nth(1).and_then(|p| p.trim_end_matches('%').parse().ok()).unwrap_or(0);
+    check((45..=55).contains(&percent), format!("continue link says {name:?}"))?;
+    screenshot(c, "library-continue").await?;
+    link.click().await?;
+    by_role(c, "heading", Name::Is(&title)).await?;
+    let at = js(c, "return scrollY / (document.documentElement.scrollHeight - innerHeight)").await?.as_f64().unwrap_or(0.0);
+    check((at - 0.5).abs() < 0.05, format!("restored at {at:.2}, expected 0.50"))?;
+    // A reload restores it too.
+    c.refresh().await?;
+    by_role(c, "heading", Name::Is(&title)).await?;
+    let at = js(c, "return scrollY / (document.documentElement.scrollHeight - innerHeight)").await?.as_f64().unwrap_or(0.0);
+    check((at - 0.5).abs() < 0.05, format!("after reload at {at:.2}"))?;
+    Ok(())
+}
+
+pub async fn reader_keyboard_shortcuts(c: &Client, base: &str) -> Result {
+    open(c, base).await?;
+    let input = by_role(c, "searchbox", Name::Contains("Search")).await?;
+    input.send_keys("kursk").await?;
+    wait_for(|| async { Ok(c.current_url().await?.as_str().contains("q=kursk").then_some(())) }).await?;
+    input.send_keys(&Key::Down.to_string()).await?;
+    c.active_element().await?.send_keys(&Key::Enter.to_string()).await?;
+    by_role(c, "heading", Name::Is(SEED_TITLE)).await?;
+    let body = c.find(Locator::Css("body")).await?;
+    body.send_keys("?").await?;
+    let dialog = by_role(c, "dialog", Name::Is("Keyboard shortcuts")).await?;
+    check(text_of(&dialog).await?.contains("Next match"), "the help lists shortcuts")?;
+    c.active_element().await?.send_keys(&Key::Escape.to_string()).await?;
+    wait_for(|| async { Ok(all_by_role(c, "dialog", Name::Any).await?.is_empty().then_some(())) }).await?;
+    c.find(Locator::Css("body")).await?.send_keys(&Key::Escape.to_string()).await?;
+    // Back in the library, with the search as it was.
+    let input = by_role(c, "searchbox", Name::Contains("Search")).await?;
+    check(input.prop("value").await?.as_deref() == Some("kursk"), "Esc returns to the library with its state")?;
+    Ok(())
+}
