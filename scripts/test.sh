@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the engine and build script natively, then the end-to-end journeys in
+# Runs every test: the engine and build script natively, the components in headless
+# Chromium (wasm-bindgen-test), then the end-to-end journeys in
 # headless Chromium against release builds of the site (seed corpus, and the 45 real
 # articles of ../shared/corpora/real where present). Installs what it needs first.
 set -euo pipefail
@@ -8,6 +9,12 @@ source scripts/setup.sh
 
 echo "== native tests (engine, build script, corpus) =="
 cargo test --locked
+
+echo "== component tests in headless Chromium (wasm-bindgen-test) =="
+CHROMEDRIVER=$(command -v chromedriver) \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+  cargo test --locked --target wasm32-unknown-unknown --test components
 
 echo "== end-to-end journeys in headless Chromium =="
 cargo test --locked -p lectern-e2e --test journeys

@@ -10,8 +10,8 @@ pub mod engine;
 mod corpus_folder;
 
 mod app;
-mod components;
-mod corpus;
+pub mod components;
+pub mod corpus;
 mod hooks;
 mod library_query;
 mod pages;

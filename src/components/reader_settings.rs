@@ -34,7 +34,7 @@ pub fn ReaderSettings() -> Html {
                     </div>
                     { choices::<Family>("Font", prefs.family, &set, move |family| ReaderPrefs { family, ..prefs }) }
                     { choices::<Width>("Width", prefs.width, &set, move |width| ReaderPrefs { width, ..prefs }) }
-                    { choices::<Leading>("Line spacing", prefs.leading, &set, move |leading| ReaderPrefs { leading, ..prefs }) }
+                    { choices::<Leading>("Spacing", prefs.leading, &set, move |leading| ReaderPrefs { leading, ..prefs }) }
                     { choices::<Theme>("Theme", prefs.theme, &set, move |theme| ReaderPrefs { theme, ..prefs }) }
                 </div>
             }

@@ -58,6 +58,8 @@ pub fn LibraryPage() -> Html {
         use_effect_with(query.clone(), move |_| shown.set(PAGE));
     }
 
+    // The library opens at its top, not at the scroll position of the article left.
+    use_effect_with((), |_| gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0));
     let input_ref = use_node_ref();
     let list_ref = use_node_ref();
     // `/` focuses the search field from anywhere on the page.

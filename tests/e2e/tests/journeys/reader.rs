@@ -50,7 +50,7 @@ pub async fn settings_persist_and_survive_corruption(c: &Client, base: &str) -> 
     by_role(c, "button", Name::Is("Larger text")).await?.click().await?;
     choose(c, "Font", "Sans").await?;
     choose(c, "Theme", "Sepia").await?;
-    choose(c, "Line spacing", "Loose").await?;
+    choose(c, "Spacing", "Loose").await?;
     let larger_px = body_font_px(c).await?;
     check(larger_px > default_px, format!("text grew: {default_px} -> {larger_px}"))?;
     check(theme_attr(c).await? == "sepia", "the sepia theme applies to the page")?;
@@ -62,7 +62,7 @@ pub async fn settings_persist_and_survive_corruption(c: &Client, base: &str) -> 
     check((body_font_px(c).await? - larger_px).abs() < 0.1, "size survives a reload")?;
     check(theme_attr(c).await? == "sepia", "theme survives a reload")?;
     open_settings(c).await?;
-    check(pressed(c, "Font", "Sans").await? && pressed(c, "Line spacing", "Loose").await?, "choices survive a reload")?;
+    check(pressed(c, "Font", "Sans").await? && pressed(c, "Spacing", "Loose").await?, "choices survive a reload")?;
     // A corrupted stored value falls back to the defaults.
     js(c, "localStorage.setItem('lectern.prefs', '{\"garbage\":'); return null").await?;
     c.refresh().await?;

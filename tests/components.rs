@@ -1,0 +1,111 @@
+//! Component tests in a real headless Chromium (wasm-bindgen-test): the pieces that turn
+//! engine ranges into `<mark>`s render text as text, mark exactly the ranges, and never
+//! trust ranges that are out of bounds or split a character.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use lectern::components::article_body::{ArticleBody, ArticleBodyProps, BlockMarks};
+use lectern::components::highlighted::{Highlighted, HighlightedProps};
+use lectern::corpus::ArticleRef;
+use lectern::engine::article::{Article, Block, Inline, Text};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element to render into.
+fn root() -> Element {
+    let document = gloo::utils::document();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Lets Yew's scheduler run the render.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(10)).await;
+}
+
+fn marks(root: &Element) -> Vec<String> {
+    let nodes = root.query_selector_all("mark").unwrap();
+    (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn highlighted_marks_exactly_the_ranges_and_escapes_text() {
+    let root = root();
+    let text = "<b>Kyiv</b> and Kyïv — 11,000";
+    let kyiv = text.find("Kyiv").unwrap();
+    let kyiv2 = text.find("Kyïv").unwrap();
+    let props = HighlightedProps { text: text.into(), ranges: vec![kyiv..kyiv + 4, kyiv2..kyiv2 + "Kyïv".len()] };
+    yew::Renderer::<Highlighted>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(marks(&root), ["Kyiv", "Kyïv"]);
+    assert_eq!(root.text_content().unwrap(), text, "markup in the text stays text");
+    assert!(root.query_selector("b").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn highlighted_skips_ranges_it_cannot_trust() {
+    let root = root();
+    let text = "Kyïv";
+    // 2..3 splits "ï"; 3..99 is out of bounds; 1..0 is reversed.
+    let props = HighlightedProps { text: text.into(), ranges: vec![2..3, 3..99, 1..0] };
+    yew::Renderer::<Highlighted>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert!(marks(&root).is_empty());
+    assert_eq!(root.text_content().unwrap(), text);
+}
+
+#[wasm_bindgen_test]
+async fn article_body_numbers_marks_across_inline_structure() {
+    let root = root();
+    // "Read the *small print* here" with a match spanning the emphasis boundary.
+    let text = Text {
+        text: "Read the small print here".into(),
+        inlines: vec![
+            Inline::Plain { start: 0, end: 9 },
+            Inline::Emphasis(vec![Inline::Plain { start: 9, end: 20 }]),
+            Inline::Plain { start: 20, end: 25 },
+        ],
+    };
+    let article: &'static Article = Box::leak(Box::new(Article {
+        slug: "a".into(),
+        title: "A".into(),
+        byline: None,
+        source: None,
+        published: None,
+        url: None,
+        tags: vec![],
+        lang: "en".into(),
+        blocks: vec![Block::Paragraph(Text::plain("first small")), Block::SectionBreak, Block::Paragraph(text)],
+        excerpt: String::new(),
+        word_count: 7,
+        reading_minutes: 1,
+        file: "a.md".into(),
+    }));
+    let marks_per_block = vec![vec![6..11], vec![5..14]];
+    let props = ArticleBodyProps {
+        article: ArticleRef(article),
+        marks: Rc::new(BlockMarks { blocks: marks_per_block, first: 2 }),
+        current: Some(3),
+    };
+    yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    // The second range crosses into <em>: two <mark> pieces, one match number.
+    assert_eq!(marks(&root), ["small", "the ", "small"]);
+    let numbers: Vec<String> = {
+        let nodes = root.query_selector_all("mark").unwrap();
+        (0..nodes.length())
+            .map(|i| nodes.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-match").unwrap())
+            .collect()
+    };
+    assert_eq!(numbers, ["2", "3", "3"]);
+    assert_eq!(root.query_selector_all("mark.is-current").unwrap().length(), 2);
+    assert_eq!(root.query_selector("em mark").unwrap().unwrap().text_content().unwrap(), "small");
+    assert_eq!(root.query_selector_all("hr").unwrap().length(), 1);
+    assert_eq!(root.query_selector_all("p").unwrap().length(), 2);
+}
