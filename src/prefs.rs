@@ -1,9 +1,10 @@
 //! The reader's typography and theme choices, and their storage form. Pure: parsing a
 //! stored value never fails — unknown, old or corrupted values fall back to defaults,
-//! one setting at a time.
+//! one setting at a time. The view shows them as `data-*` attributes that the stylesheet
+//! maps to sizes and fonts (no inline styles, so a strict CSP needs no exception).
 
-/// Font sizes in rem, smallest to largest.
-pub const FONT_SIZES: [f32; 9] = [0.95, 1.05, 1.125, 1.2, 1.3, 1.4, 1.55, 1.7, 1.9];
+/// Number of font-size steps (`data-size` 0 to 8 in the stylesheet).
+pub const FONT_SIZES: usize = 9;
 const DEFAULT_SIZE: usize = 3;
 /// Prefix of the stored form; a value without it is from another format and ignored.
 const VERSION: &str = "v1";
@@ -77,7 +78,7 @@ impl ReaderPrefs {
             let Some((key, value)) = part.split_once('=') else { continue };
             match key {
                 "size" => {
-                    if let Some(size) = value.parse::<usize>().ok().filter(|s| *s < FONT_SIZES.len()) {
+                    if let Some(size) = value.parse::<usize>().ok().filter(|s| *s < FONT_SIZES) {
                         prefs.size = size;
                     }
                 }
@@ -91,32 +92,12 @@ impl ReaderPrefs {
         prefs
     }
 
-    /// CSS custom properties for the reading view.
-    pub fn style(&self) -> String {
-        let family = match self.family {
-            Family::Serif => "var(--font-serif)",
-            Family::Sans => "var(--font-ui)",
-            Family::Mono => "var(--font-mono)",
-        };
-        let measure = match self.width {
-            Width::Narrow => "34rem",
-            Width::Medium => "40rem",
-            Width::Wide => "52rem",
-        };
-        let leading = match self.leading {
-            Leading::Compact => "1.45",
-            Leading::Normal => "1.7",
-            Leading::Loose => "2",
-        };
-        format!("--reader-size: {}rem; --reader-font: {family}; --measure: {measure}; --reader-leading: {leading};", FONT_SIZES[self.size])
-    }
-
     pub fn smaller(self) -> ReaderPrefs {
         ReaderPrefs { size: self.size.saturating_sub(1), ..self }
     }
 
     pub fn larger(self) -> ReaderPrefs {
-        ReaderPrefs { size: (self.size + 1).min(FONT_SIZES.len() - 1), ..self }
+        ReaderPrefs { size: (self.size + 1).min(FONT_SIZES - 1), ..self }
     }
 }
 
@@ -146,11 +127,11 @@ mod tests {
         for _ in 0..20 {
             p = p.larger();
         }
-        assert_eq!(p.size, FONT_SIZES.len() - 1);
+        assert_eq!(p.size, FONT_SIZES - 1);
         for _ in 0..20 {
             p = p.smaller();
         }
         assert_eq!(p.size, 0);
-        assert!(FONT_SIZES.len() >= 7);
+        assert!(FONT_SIZES >= 7);
     }
 }

@@ -23,7 +23,7 @@ pub fn ContinueReading() -> Html {
                 <li key={article.slug.clone()}>
                     <QueryLink to={Route::Article { slug: article.slug.clone() }} classes="continue-link">
                         <span class="continue-title">{ &article.title }</span>
-                        <span class="continue-meter" aria-hidden="true"><span style={format!("width: {percent}%")}></span></span>
+                        <progress class="continue-meter" aria-hidden="true" max="100" value={percent.to_string()}></progress>
                         <span class="continue-percent">{ format!("{percent}% read") }</span>
                     </QueryLink>
                 </li>

@@ -28,8 +28,8 @@ pub fn ReaderSettings() -> Html {
                         <span class="settings-label" aria-hidden="true">{ "Size" }</span>
                         <button type="button" aria-label="Smaller text" disabled={prefs.size == 0}
                             onclick={set.reform(move |_| prefs.smaller())}>{ "A−" }</button>
-                        <span class="settings-value">{ format!("{} of {}", prefs.size + 1, FONT_SIZES.len()) }</span>
-                        <button type="button" aria-label="Larger text" disabled={prefs.size + 1 == FONT_SIZES.len()}
+                        <span class="settings-value">{ format!("{} of {}", prefs.size + 1, FONT_SIZES) }</span>
+                        <button type="button" aria-label="Larger text" disabled={prefs.size + 1 == FONT_SIZES}
                             onclick={set.reform(move |_| prefs.larger())}>{ "A+" }</button>
                     </div>
                     { choices::<Family>("Font", prefs.family, &set, move |family| ReaderPrefs { family, ..prefs }) }

@@ -24,6 +24,7 @@ use crate::hooks::use_prefs::use_prefs;
 use crate::hooks::use_reading_position::use_reading_position;
 use crate::hooks::use_shortcuts::use_shortcuts;
 use crate::library_query::{Facet, LibraryQuery};
+use crate::prefs::Choice;
 use crate::pages::not_found::NotFoundPage;
 
 #[derive(Properties, PartialEq)]
@@ -118,7 +119,8 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     html! {
         <>
         <div class="progress" aria-hidden="true"><div class="progress-bar" ref={bar}></div></div>
-        <article class="reader" lang={article.lang.clone()} style={prefs.style()}>
+        <article class="reader" lang={article.lang.clone()} data-size={prefs.size.to_string()}
+            data-font={prefs.family.key()} data-width={prefs.width.key()} data-leading={prefs.leading.key()}>
             <nav class="reader-nav" aria-label="Article">
                 <QueryLink to={Route::Library} query={library.to_query_string()} classes="back-link">
                     { if library.q.is_empty() { "← Library" } else { "← Results" } }

@@ -54,6 +54,9 @@ pub fn build_site(name: &str, seeds: Option<&Path>) -> Result<PathBuf> {
     Ok(dist)
 }
 
+/// The policy README recommends: no inline script, no eval, nothing from elsewhere.
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
 /// Extra response headers for every file the test server sends.
 #[derive(Clone, Default)]
 pub struct Headers(pub Vec<(String, String)>);

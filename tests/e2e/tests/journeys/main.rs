@@ -2,6 +2,7 @@
 //! seed corpus and, where `../shared/corpora/real` exists, for the 45 real articles
 //! (those journeys are skipped, not failed, without it). Prints `N passed, N failed`.
 
+mod csp;
 mod foundation;
 mod hostile;
 mod library;
@@ -27,6 +28,8 @@ enum Site {
     Real,
     /// Built from `tests/fixtures/hostile`: XSS payloads in every field.
     Hostile,
+    /// The seed site served with a strict Content-Security-Policy.
+    SeedCsp,
 }
 
 struct Case {
@@ -57,6 +60,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Seed, 390, 844, reader::themes_phone),
         case!(Site::Real, 1280, 900, reader::position_is_restored_and_offered),
         case!(Site::Seed, 1280, 900, reader::reader_keyboard_shortcuts),
+        case!(Site::SeedCsp, 1280, 900, csp::runs_under_a_strict_content_security_policy),
         case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
         case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),
         case!(Site::Hostile, 1280, 900, hostile::hostile_routes_run_no_script),
@@ -76,7 +80,8 @@ async fn run() -> i32 {
     let needs_hostile = cases.iter().any(|c| c.site == Site::Hostile);
     let setup = async {
         let seed = build_site("seed", None)?;
-        let seed_url = serve(seed, Headers::default()).await?;
+        let seed_url = serve(seed.clone(), Headers::default()).await?;
+        let csp_url = serve(seed, Headers(vec![("Content-Security-Policy".into(), STRICT_CSP.into())])).await?;
         let real_url = match real_corpus() {
             Some(dir) if needs_real => Some(serve(build_site("real", Some(&dir))?, Headers::default()).await?),
             _ => None,
@@ -86,9 +91,9 @@ async fn run() -> i32 {
             _ => None,
         };
         let driver = Driver::start().await?;
-        Result::<_>::Ok((seed_url, real_url, hostile_url, driver))
+        Result::<_>::Ok((seed_url, csp_url, real_url, hostile_url, driver))
     };
-    let (seed_url, real_url, hostile_url, driver) = match setup.await {
+    let (seed_url, csp_url, real_url, hostile_url, driver) = match setup.await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("e2e setup failed: {e}");
@@ -109,6 +114,7 @@ async fn run() -> i32 {
                 }
             },
             Site::Hostile => hostile_url.clone().expect("built when a case needs it"),
+            Site::SeedCsp => csp_url.clone(),
         };
         let started = Instant::now();
         let outcome = match driver.session(case.width, case.height).await {
