@@ -10,5 +10,7 @@ pub mod match_nav;
 pub mod query_link;
 pub mod reader_settings;
 pub mod result_list;
+pub mod result_pager;
 pub mod search_box;
 pub mod shortcut_help;
+pub mod table_of_contents;

@@ -102,6 +102,30 @@ impl Article {
         collect_texts(&self.blocks, &mut out);
         out
     }
+
+    /// The headings of the body as (text-block index, level, text), in document order:
+    /// the article's outline.
+    pub fn outline(&self) -> Vec<(usize, u8, &str)> {
+        let mut out = Vec::new();
+        let mut index = 0;
+        outline_of(&self.blocks, &mut index, &mut out);
+        out
+    }
+}
+
+fn outline_of<'a>(blocks: &'a [Block], index: &mut usize, out: &mut Vec<(usize, u8, &'a str)>) {
+    for block in blocks {
+        match block {
+            Block::Heading { level, text } => {
+                out.push((*index, *level, text.text.as_str()));
+                *index += 1;
+            }
+            Block::Paragraph(_) | Block::Code(_) => *index += 1,
+            Block::Quote(inner) => outline_of(inner, index, out),
+            Block::List { items, .. } => items.iter().for_each(|item| outline_of(item, index, out)),
+            Block::SectionBreak => {}
+        }
+    }
 }
 
 fn collect_texts<'a>(blocks: &'a [Block], out: &mut Vec<&'a Text>) {
@@ -144,6 +168,30 @@ mod tests {
         assert!(!is_safe_href("data:text/html,<script>alert(1)</script>"));
         assert!(!is_safe_href("/relative"));
         assert!(!is_safe_href("vbscript:x"));
+    }
+
+    #[test]
+    fn the_outline_numbers_headings_like_texts() {
+        let h = |level, t: &str| Block::Heading { level, text: Text::plain(t) };
+        let p = |t: &str| Block::Paragraph(Text::plain(t));
+        let blocks = vec![
+            p("intro"),
+            h(1, "One"),
+            Block::Quote(vec![p("quoted")]),
+            Block::List { start: None, items: vec![vec![p("item")], vec![h(2, "Inner")]] },
+            Block::SectionBreak,
+            h(2, "Two"),
+        ];
+        let article = Article {
+            slug: String::new(), title: String::new(), byline: None, source: None, published: None, url: None,
+            tags: vec![], lang: "en".into(), blocks, excerpt: String::new(), word_count: 0, reading_minutes: 1,
+            file: String::new(),
+        };
+        assert_eq!(article.outline(), vec![(1, 1, "One"), (4, 2, "Inner"), (5, 2, "Two")]);
+        let texts = article.texts();
+        for (i, _, t) in article.outline() {
+            assert_eq!(texts[i].text, t, "outline indices are text-block indices");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{HtmlInputElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -14,11 +14,14 @@ use crate::components::article_meta::ArticleMeta;
 use crate::components::match_nav::MatchNav;
 use crate::components::query_link::{go, QueryLink};
 use crate::components::reader_settings::ReaderSettings;
+use crate::components::result_pager::ResultPager;
 use crate::components::shortcut_help::ShortcutHelp;
+use crate::components::table_of_contents::TableOfContents;
 use crate::corpus::{corpus, ArticleRef};
 use crate::engine::article::{is_safe_href, Text};
 use crate::engine::highlight::Highlighter;
 use crate::engine::query;
+use crate::engine::search::search;
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_prefs::use_prefs;
 use crate::hooks::use_reading_position::use_reading_position;
@@ -40,8 +43,12 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let article = corpus().by_slug(&props.slug).map(ArticleRef);
     use_document_title(article.map(|a| a.title.clone()).unwrap_or_else(|| "Not found".into()));
 
+    // A find box searches within the article; while it holds text it replaces the query
+    // the reader came with as what is marked.
+    let find = use_state(String::new);
+    let marked_query = if find.trim().is_empty() { library.q.clone() } else { find.to_string() };
     // Title marks first, then the body's, numbered in reading order.
-    let marks = use_memo((props.slug.clone(), library.q.clone()), |(_, q)| {
+    let marks = use_memo((props.slug.clone(), marked_query.clone()), |(_, q)| {
         let Some(article) = article else { return (Vec::new(), Rc::new(BlockMarks::default())) };
         let highlighter = Highlighter::new(&query::parse(q), &article.lang);
         let title = highlighter.ranges(&article.title);
@@ -53,13 +60,20 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let current = use_state(|| None::<usize>);
     {
         let current = current.clone();
-        use_effect_with((props.slug.clone(), library.q.clone()), move |_| current.set(None));
+        use_effect_with((props.slug.clone(), marked_query.clone()), move |_| current.set(None));
     }
     // From a search the article opens at its top, ready to step through matches;
     // otherwise where the reader left off.
     let bar = use_node_ref();
     use_reading_position(props.slug.clone(), library.q.trim().is_empty(), bar.clone());
     let prefs = use_prefs().prefs;
+    // Where this article sits in the results the reader came from.
+    let neighbours = use_memo((props.slug.clone(), query_string.clone()), |(slug, _)| {
+        let results = search(corpus(), &library.q, &library.filters, library.effective_sort());
+        let at = |i: usize| results.hits.get(i).map(|h| ArticleRef(&corpus().articles[h.article]));
+        let position = results.hits.iter().position(|h| corpus().articles[h.article].slug == *slug)?;
+        Some((position.checked_sub(1).and_then(at), at(position + 1), position, results.hits.len()))
+    });
     let help = use_state(|| false);
     // The current match is scrolled into view after it is rendered.
     use_effect_with(*current, |current| {
@@ -93,9 +107,17 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         let (on_step, help) = (on_step.clone(), help.clone());
         let navigator = use_navigator();
         let back = library.to_query_string();
-        use_shortcuts((total, back.clone()), move |e| match e.key().as_str() {
+        let neighbours = neighbours.clone();
+        let link_query = back.clone();
+        use_shortcuts((total, back.clone(), props.slug.clone()), move |e| match e.key().as_str() {
             "n" => on_step.emit(1),
             "N" => on_step.emit(-1),
+            "j" | "k" => {
+                let target = (*neighbours).and_then(|(previous, next, _, _)| if e.key() == "j" { next } else { previous });
+                if let (Some(target), Some(nav)) = (target, &navigator) {
+                    go(nav, &Route::Article { slug: target.slug.clone() }, &link_query, true);
+                }
+            }
             "?" => help.set(!*help),
             "Escape" if *help => help.set(false),
             "Escape" | "Backspace" => {
@@ -112,6 +134,22 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         return html! { <NotFoundPage /> };
     };
     let title = marked_text(&Text::plain(article.title.clone()), &marks.0, 0, *current);
+    let on_find = {
+        let find = find.clone();
+        Callback::from(move |e: InputEvent| find.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    // Enter steps to the next match (Shift+Enter the previous); Esc clears the box.
+    let on_find_key = {
+        let (find, on_step) = (find.clone(), on_step.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => on_step.emit(if e.shift_key() { -1 } else { 1 }),
+            "Escape" => {
+                e.stop_propagation();
+                find.set(String::new());
+            }
+            _ => {}
+        })
+    };
     let close_help = {
         let help = help.clone();
         Callback::from(move |_| help.set(false))
@@ -125,8 +163,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <QueryLink to={Route::Library} query={library.to_query_string()} classes="back-link">
                     { if library.q.is_empty() { "← Library" } else { "← Results" } }
                 </QueryLink>
-                if !library.q.trim().is_empty() {
-                    <MatchNav query={library.q.trim().to_string()} {total} current={*current} {on_step} />
+                <input type="search" class="find-input" aria-label="Find in article" placeholder="Find in article"
+                    value={(*find).clone()} oninput={on_find} onkeydown={on_find_key} />
+                if !marked_query.trim().is_empty() {
+                    <MatchNav query={marked_query.trim().to_string()} {total} current={*current} {on_step} />
                 }
                 <ReaderSettings />
             </nav>
@@ -154,7 +194,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     </ul>
                 }
             </header>
+            <TableOfContents {article} />
             <ArticleBody {article} marks={marks.1.clone()} current={*current} />
+            if let Some((previous, next, position, total)) = *neighbours {
+                if total > 1 {
+                    <ResultPager {previous} {next} {position} {total} query={library.to_query_string()} />
+                }
+            }
         </article>
         if *help {
             <ShortcutHelp on_close={close_help} />

@@ -30,6 +30,8 @@ enum Site {
     Hostile,
     /// The seed site served with a strict Content-Security-Policy.
     SeedCsp,
+    /// Built from `tests/fixtures/reading`: headings, tags, an original URL.
+    Reading,
 }
 
 struct Case {
@@ -61,6 +63,8 @@ fn cases() -> Vec<Case> {
         case!(Site::Real, 1280, 900, reader::position_is_restored_and_offered),
         case!(Site::Seed, 1280, 900, reader::reader_keyboard_shortcuts),
         case!(Site::SeedCsp, 1280, 900, csp::runs_under_a_strict_content_security_policy),
+        case!(Site::Reading, 1280, 900, reader::contents_find_box_tags_and_original_link),
+        case!(Site::Real, 1280, 900, reader::j_and_k_walk_the_results),
         case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
         case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),
         case!(Site::Hostile, 1280, 900, hostile::hostile_routes_run_no_script),
@@ -90,10 +94,14 @@ async fn run() -> i32 {
             dir if needs_hostile => Some(serve(build_site("hostile", Some(&dir))?, Headers::default()).await?),
             _ => None,
         };
+        let reading_url = match cases.iter().any(|c| c.site == Site::Reading) {
+            true => Some(serve(build_site("reading", Some(&project_root().join("tests/fixtures/reading")))?, Headers::default()).await?),
+            false => None,
+        };
         let driver = Driver::start().await?;
-        Result::<_>::Ok((seed_url, csp_url, real_url, hostile_url, driver))
+        Result::<_>::Ok((seed_url, csp_url, real_url, hostile_url, reading_url, driver))
     };
-    let (seed_url, csp_url, real_url, hostile_url, driver) = match setup.await {
+    let (seed_url, csp_url, real_url, hostile_url, reading_url, driver) = match setup.await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("e2e setup failed: {e}");
@@ -115,6 +123,7 @@ async fn run() -> i32 {
             },
             Site::Hostile => hostile_url.clone().expect("built when a case needs it"),
             Site::SeedCsp => csp_url.clone(),
+            Site::Reading => reading_url.clone().expect("built when a case needs it"),
         };
         let started = Instant::now();
         let outcome = match driver.session(case.width, case.height).await {

@@ -154,3 +154,70 @@ pub async fn reader_keyboard_shortcuts(c: &Client, base: &str) -> Result {
     check(input.prop("value").await?.as_deref() == Some("kursk"), "Esc returns to the library with its state")?;
     Ok(())
 }
+
+pub async fn contents_find_box_tags_and_original_link(c: &Client, base: &str) -> Result {
+    let title = "A field guide to autumn migration";
+    open(c, base).await?;
+    by_role(c, "link", Name::Is(title)).await?.click().await?;
+    by_role(c, "heading", Name::Is(title)).await?;
+    // Contents: one entry per heading; an entry brings its heading into view.
+    c.find(Locator::Css(".toc summary")).await?.click().await?;
+    let contents = by_role(c, "navigation", Name::Is("Contents")).await?;
+    let entries = all_by_role_within(c, &contents, "button", Name::Any).await?;
+    check(entries.len() == 3, format!("{} contents entries, expected 3", entries.len()))?;
+    by_role(c, "button", Name::Is("Where to watch")).await?.click().await?;
+    wait_for(|| async {
+        let seen = js(c, "const r = [...document.querySelectorAll('.reader-body [id^=section-]')].find(h => h.textContent === 'Where to watch').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && scrollY > 0").await?;
+        Ok((seen == json!(true)).then_some(()))
+    })
+    .await?;
+    // Find in the article: the same engine, so a prefix and stems match.
+    let find = by_role(c, "searchbox", Name::Is("Find in article")).await?;
+    find.send_keys("migrat").await?;
+    let counter = by_role(c, "status", Name::Any).await?;
+    wait_for(|| async { Ok(text_of(&counter).await?.ends_with("matches").then_some(())) }).await?;
+    let marks: Vec<String> = {
+        let mut out = Vec::new();
+        for m in c.find_all(Locator::Css(".reader mark")).await? {
+            out.push(text_of(&m).await?.to_lowercase());
+        }
+        out
+    };
+    check(marks.len() == 6 && marks.iter().all(|m| m.starts_with("migrat")), format!("find marked {marks:?}"))?;
+    find.send_keys(&Key::Enter.to_string()).await?;
+    wait_for(|| async { Ok((text_of(&counter).await? == "1 of 6").then_some(())) }).await?;
+    find.send_keys(&Key::Escape.to_string()).await?;
+    wait_for(|| async { Ok(c.find_all(Locator::Css(".reader mark")).await?.is_empty().then_some(())) }).await?;
+    // The original article, and tags that filter the library.
+    let original = by_role(c, "link", Name::Is("Original article")).await?;
+    check(original.attr("href").await?.as_deref() == Some("https://example.org/field-guide"), "original URL")?;
+    check(original.attr("rel").await?.as_deref() == Some("noopener noreferrer"), "rel on the original link")?;
+    screenshot(c, "article-contents").await?;
+    by_role(c, "link", Name::Is("#birds")).await?.click().await?;
+    let status = by_role(c, "status", Name::Any).await?;
+    wait_for(|| async { Ok((text_of(&status).await? == "2 articles").then_some(())) }).await?;
+    check(c.current_url().await?.as_str().contains("tag=birds"), "the tag filter is in the URL")?;
+    Ok(())
+}
+
+pub async fn j_and_k_walk_the_results(c: &Client, base: &str) -> Result {
+    open(c, base).await?;
+    let input = by_role(c, "searchbox", Name::Contains("Search")).await?;
+    input.send_keys("facebook").await?;
+    wait_for(|| async { Ok(c.current_url().await?.as_str().contains("q=facebook").then_some(())) }).await?;
+    let list = by_role(c, "list", Name::Is("Articles")).await?;
+    let links = all_by_role_within(c, &list, "link", Name::Any).await?;
+    check(links.len() >= 2, format!("{} results for facebook", links.len()))?;
+    let (first, second) = (name_of(c, &links[0]).await?, name_of(c, &links[1]).await?);
+    links[0].click().await?;
+    by_role(c, "heading", Name::Is(&first)).await?;
+    let pager = by_role(c, "navigation", Name::Is("Results")).await?;
+    check(text_of(&pager).await?.contains(&format!("1 of {} results", links.len())), "the pager says where we are")?;
+    c.find(Locator::Css("body")).await?.send_keys("j").await?;
+    by_role(c, "heading", Name::Is(&second)).await?;
+    check(c.current_url().await?.as_str().contains("q=facebook"), "the query travels with j")?;
+    check(!c.find_all(Locator::Css(".reader mark")).await?.is_empty(), "the next article marks the query")?;
+    c.find(Locator::Css("body")).await?.send_keys("k").await?;
+    by_role(c, "heading", Name::Is(&first)).await?;
+    Ok(())
+}
