@@ -10,6 +10,7 @@ pub mod engine;
 mod corpus_folder;
 
 mod app;
+pub mod crash;
 pub mod components;
 pub mod corpus;
 mod hooks;
@@ -21,6 +22,6 @@ mod storage;
 
 /// Mounts the app on the document body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     yew::Renderer::<app::App>::new().render();
 }

@@ -1,6 +1,6 @@
 //! Component tests in a real headless Chromium (wasm-bindgen-test): the pieces that turn
 //! engine ranges into `<mark>`s render text as text, mark exactly the ranges, and never
-//! trust ranges that are out of bounds or split a character.
+//! trust ranges that are out of bounds or split a character; a crash shows an error view.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -108,4 +108,20 @@ async fn article_body_numbers_marks_across_inline_structure() {
     assert_eq!(root.query_selector("em mark").unwrap().unwrap().text_content().unwrap(), "small");
     assert_eq!(root.query_selector_all("hr").unwrap().length(), 1);
     assert_eq!(root.query_selector_all("p").unwrap().length(), 2);
+}
+
+#[wasm_bindgen_test]
+fn a_crash_shows_an_error_view_with_a_way_back() {
+    let page = root();
+    page.set_text_content(Some("the app was here"));
+    lectern::crash::show(&page, "panicked at <script>alert(1)</script>");
+    assert!(!page.text_content().unwrap().contains("the app was here"), "the crashed view is replaced");
+    let view = page.query_selector("main.crash[role=alert]").unwrap().expect("the error view");
+    assert_eq!(view.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Something went wrong");
+    let back = view.query_selector("a").unwrap().unwrap();
+    assert_eq!(back.text_content().unwrap(), "Back to the library");
+    assert_eq!(back.get_attribute("href").unwrap(), "./");
+    // The panic message is text, not markup.
+    assert!(view.query_selector("script").unwrap().is_none());
+    assert!(view.query_selector("pre").unwrap().unwrap().text_content().unwrap().contains("<script>"));
 }
