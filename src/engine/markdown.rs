@@ -4,7 +4,7 @@
 //! Links keep only http, https and mailto targets (others keep their text, lose the link).
 //! Images are dropped: the reader shows text, and loads nothing from third parties.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::article::{is_safe_href, Block, Inline, Text};
 
@@ -204,6 +204,10 @@ impl Builder {
             Tag::Emphasis => self.text().open(Frame::Emphasis),
             Tag::Strong => self.text().open(Frame::Strong),
             Tag::Strikethrough => self.text().open(Frame::Strikethrough),
+            // An e-mail autolink (`<a@b.c>`) carries the bare address: it links as mailto.
+            Tag::Link { link_type: LinkType::Email, dest_url, .. } => {
+                self.text().open(Frame::Link(format!("mailto:{dest_url}")))
+            }
             Tag::Link { dest_url, .. } => self.text().open(Frame::Link(dest_url.to_string())),
             Tag::Image { .. } => self.in_image = 1,
             // Extensions that are not enabled, and footnote definitions: their content
