@@ -53,9 +53,14 @@ impl LibraryQuery {
     pub fn parse(query_string: &str) -> LibraryQuery {
         let mut out = LibraryQuery::default();
         for (key, value) in pairs(query_string.strip_prefix('?').unwrap_or(query_string)) {
+            // `q` keeps its spaces: it is the search field's text, and the field shows what
+            // the URL says, so a trimmed `q` would erase a space as soon as it is typed.
+            if key == "q" {
+                out.q = if value.trim().is_empty() { String::new() } else { value };
+                continue;
+            }
             let value = value.trim().to_string();
             match key.as_str() {
-                "q" => out.q = value,
                 "sort" => out.sort = Sort::parse(&value),
                 "from" => out.filters.from = parse_day(&value, false),
                 "to" => out.filters.to = parse_day(&value, true),
@@ -256,6 +261,13 @@ mod tests {
         assert_eq!(LibraryQuery::parse(""), LibraryQuery::default());
         assert_eq!(LibraryQuery::default().effective_sort(), Sort::Newest);
         assert_eq!(LibraryQuery::parse("q=x").effective_sort(), Sort::Relevance);
+    }
+
+    #[test]
+    fn the_query_text_keeps_the_space_just_typed() {
+        assert_eq!(LibraryQuery::parse("q=kursk+").q, "kursk ");
+        assert_eq!(LibraryQuery::parse("q=+kursk+troops").to_query_string(), "q=+kursk+troops");
+        assert_eq!(LibraryQuery::parse("q=+++").q, "");
     }
 
     #[test]
