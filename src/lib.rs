@@ -13,6 +13,7 @@ mod app;
 pub mod crash;
 pub mod components;
 pub mod corpus;
+mod hash_guard;
 mod hooks;
 mod library_query;
 mod pages;
@@ -23,5 +24,6 @@ mod storage;
 /// Mounts the app on the document body.
 pub fn start() {
     crash::install();
+    hash_guard::install();
     yew::Renderer::<app::App>::new().render();
 }
