@@ -32,7 +32,7 @@ pub fn LibraryPage() -> Html {
     let sort = query.effective_sort();
     let search_key = (query.q.clone(), query.filters.clone(), sort);
     let results = use_memo(search_key.clone(), |(q, filters, sort)| search(corpus(), q, filters, *sort));
-    let shown = use_state(|| PAGE);
+    let shown = use_state_eq(|| PAGE);
     // Match details (title and excerpt ranges) for the results on screen only, once per search.
     let items = {
         let results = results.clone();
