@@ -189,6 +189,23 @@ mod tests {
     }
 
     #[test]
+    fn very_large_articles_are_built_whole() {
+        let paragraph = "Zelenskyy and Trump met in Rome ahead of the funeral, a meeting both sides called productive and symbolic.";
+        // About 10 MB of plain text, and 20,000 short Markdown paragraphs.
+        let big: String = (0..95_000).map(|i| format!("{i} {paragraph}\n")).collect();
+        let many: String = (0..20_000).map(|i| format!("Paragraph {i}.\n\n")).collect();
+        assert!(big.len() > 10_000_000);
+        let dir = folder("large", &[("big.txt", big.as_bytes()), ("many.md", many.as_bytes())]);
+        let loaded = load(&dir, "corpus");
+        assert_eq!(messages(&loaded), Vec::<String>::new());
+        let corpus = loaded.corpus.expect("large articles build");
+        let by_file = |f: &str| corpus.articles.iter().find(|a| a.file == f).unwrap();
+        assert_eq!(by_file("big.txt").texts().len(), 95_000);
+        assert_eq!(by_file("many.md").texts().len(), 20_000);
+        assert!(by_file("big.txt").reading_minutes > 1000);
+    }
+
+    #[test]
     fn a_folder_without_articles_is_an_error() {
         let dir = folder("none", &[("readme.rst", b"x")]);
         let loaded = load(&dir, "corpus");
