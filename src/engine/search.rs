@@ -722,20 +722,27 @@ pub fn details(corpus: &Corpus, query: &Query, article: usize) -> HitDetails {
 /// The window of [`EXCERPT_WORDS`] words holding the most matches, over all blocks,
 /// centred on its matches, with `…` where it cuts the block.
 fn densest(texts: &[&str], blocks: &[(usize, Vec<Range<usize>>)]) -> Option<Excerpt> {
-    let mut best: Option<(usize, usize, usize, usize)> = None; // (matches, block, first word, last word)
+    // Best window so far: ((distinct matched words, matches), block, first word, last word).
+    // Distinct words come first, so "the war" shows a window with "war" in it rather than
+    // one crowded with "the".
+    let mut best: Option<((usize, usize), usize, usize, usize)> = None;
     let mut words_of: Vec<Vec<tokenize::Token>> = Vec::new();
     for (slot, (block, ranges)) in blocks.iter().enumerate() {
-        let words: Vec<tokenize::Token> = tokenize::words(texts[*block]).collect();
-        // The word each match starts in.
+        let text = texts[*block];
+        let words: Vec<tokenize::Token> = tokenize::words(text).collect();
+        // The word each match starts in, and what it matched (folded).
         let starts: Vec<usize> = ranges.iter().map(|r| words.partition_point(|w| w.end <= r.start)).collect();
+        let keys: Vec<String> = ranges.iter().map(|r| tokenize::fold(text.get(r.clone()).unwrap_or(""))).collect();
         let mut left = 0;
         for right in 0..starts.len() {
             while starts[right] - starts[left] >= EXCERPT_WORDS {
                 left += 1;
             }
-            let count = right - left + 1;
-            if best.is_none_or(|b| count > b.0) {
-                best = Some((count, slot, starts[left], starts[right]));
+            let window = &keys[left..=right];
+            let distinct = window.iter().enumerate().filter(|(i, k)| !window[..*i].contains(k)).count();
+            let score = (distinct, right - left + 1);
+            if best.is_none_or(|b| score > b.0) {
+                best = Some((score, slot, starts[left], starts[right]));
             }
         }
         words_of.push(words);
@@ -1080,6 +1087,21 @@ mod tests {
         for r in &e.ranges {
             assert!(["kursk", "troops"].contains(&&e.text[r.clone()]));
         }
+    }
+
+    #[test]
+    fn excerpts_prefer_windows_with_more_distinct_words() {
+        let body = format!(
+            "{} the the the the the the {} the war began {}",
+            "alpha ".repeat(40),
+            "beta ".repeat(40),
+            "gamma ".repeat(40)
+        );
+        let texts = [body.as_str()];
+        let q = crate::engine::query::parse("the war ");
+        let ranges = highlight::highlight(&q, &body, "en");
+        let e = densest(&texts, &[(0, ranges)]).unwrap();
+        assert!(e.ranges.iter().any(|r| &e.text[r.clone()] == "war"), "{}", e.text);
     }
 
     /// Quality on real articles. For each article, the query is the three title terms
