@@ -4,6 +4,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::storage_notice::StorageNotice;
 use crate::hooks::use_prefs::PrefsProvider;
 use crate::pages::article::ArticlePage;
 use crate::pages::library::LibraryPage;
@@ -32,6 +33,7 @@ pub fn App() -> Html {
                     { "Lectern" }
                 </Link<Route>>
             </header>
+            <StorageNotice />
             <main id="main" tabindex="-1">
                 <Switch<Route> render={switch} />
             </main>

@@ -13,4 +13,5 @@ pub mod result_list;
 pub mod result_pager;
 pub mod search_box;
 pub mod shortcut_help;
+pub mod storage_notice;
 pub mod table_of_contents;

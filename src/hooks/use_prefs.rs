@@ -13,6 +13,9 @@ const KEY: &str = "lectern.prefs";
 pub struct PrefsHandle {
     pub prefs: ReaderPrefs,
     pub set: Callback<ReaderPrefs>,
+    /// False once storage refused a write (private mode, quota, blocked): settings and
+    /// positions then last only until the tab closes.
+    pub storage_ok: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -23,13 +26,19 @@ pub struct PrefsProviderProps {
 #[component]
 pub fn PrefsProvider(props: &PrefsProviderProps) -> Html {
     let prefs = use_state(|| storage::read(KEY).map(|s| ReaderPrefs::from_storage(&s)).unwrap_or_default());
-    use_effect_with(*prefs, |prefs| {
-        storage::write(KEY, &prefs.to_storage());
-        if let Some(root) = gloo::utils::document().document_element() {
-            let _ = root.set_attribute("data-theme", prefs.theme.key());
-        }
-    });
-    let handle = PrefsHandle { prefs: *prefs, set: Callback::from(move |p| prefs.set(p)) };
+    let storage_ok = use_state_eq(|| true);
+    {
+        let storage_ok = storage_ok.clone();
+        use_effect_with(*prefs, move |prefs| {
+            if !storage::write(KEY, &prefs.to_storage()) {
+                storage_ok.set(false);
+            }
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("data-theme", prefs.theme.key());
+            }
+        });
+    }
+    let handle = PrefsHandle { prefs: *prefs, set: Callback::from(move |p| prefs.set(p)), storage_ok: *storage_ok };
     html! {
         <ContextProvider<PrefsHandle> context={handle}>{ props.children.clone() }</ContextProvider<PrefsHandle>>
     }

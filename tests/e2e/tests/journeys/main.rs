@@ -62,6 +62,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Seed, 390, 844, reader::themes_phone),
         case!(Site::Real, 1280, 900, reader::position_is_restored_and_offered),
         case!(Site::Seed, 1280, 900, reader::reader_keyboard_shortcuts),
+        case!(Site::Seed, 1280, 900, reader::refused_storage_is_said_once_and_the_app_works),
         case!(Site::SeedCsp, 1280, 900, csp::runs_under_a_strict_content_security_policy),
         case!(Site::Reading, 1280, 900, reader::contents_find_box_tags_and_original_link),
         case!(Site::Real, 1280, 900, reader::j_and_k_walk_the_results),

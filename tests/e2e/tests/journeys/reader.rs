@@ -221,3 +221,26 @@ pub async fn j_and_k_walk_the_results(c: &Client, base: &str) -> Result {
     by_role(c, "heading", Name::Is(&first)).await?;
     Ok(())
 }
+
+pub async fn refused_storage_is_said_once_and_the_app_works(c: &Client, base: &str) -> Result {
+    // Every write to storage throws, as in some private modes or with a full quota.
+    add_init_script(c, "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };").await?;
+    open(c, base).await?;
+    let notice = by_role(c, "alert", Name::Any).await?;
+    check(text_of(&notice).await?.contains("won't let Lectern save"), "the notice says what is lost")?;
+    screenshot(c, "storage-notice").await?;
+    // Everything else works: search, open, change a setting for this visit.
+    by_role(c, "searchbox", Name::Contains("Search")).await?.send_keys("kursk").await?;
+    by_role(c, "link", Name::Contains("North Korean troops")).await?.click().await?;
+    by_role(c, "heading", Name::Is(SEED_TITLE)).await?;
+    let before = body_font_px(c).await?;
+    open_settings(c).await?;
+    by_role(c, "button", Name::Is("Larger text")).await?.click().await?;
+    wait_for(|| async { Ok((body_font_px(c).await? > before).then_some(())) }).await?;
+    // Said once: dismissed, it stays away while the reader goes on.
+    by_role(c, "button", Name::Is("Dismiss")).await?.click().await?;
+    by_role(c, "link", Name::Contains("Results")).await?.click().await?;
+    by_role(c, "searchbox", Name::Contains("Search")).await?;
+    check(all_by_role(c, "alert", Name::Any).await?.is_empty(), "the notice does not come back")?;
+    Ok(())
+}
