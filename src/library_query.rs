@@ -88,11 +88,11 @@ impl LibraryQuery {
                 parts.push((facet.key(), value));
             }
         }
-        if let Some((y, m, d)) = self.filters.from {
-            parts.push(("from", format!("{y:04}-{m:02}-{d:02}")));
+        if let Some(day) = self.filters.from {
+            parts.push(("from", format_day(day)));
         }
-        if let Some((y, m, d)) = self.filters.to {
-            parts.push(("to", format!("{y:04}-{m:02}-{d:02}")));
+        if let Some(day) = self.filters.to {
+            parts.push(("to", format_day(day)));
         }
         if let Some(sort) = self.sort {
             parts.push(("sort", sort.as_str().to_string()));
@@ -153,6 +153,11 @@ impl LibraryQuery {
     pub fn without_filters(&self) -> LibraryQuery {
         LibraryQuery { filters: Filters::default(), ..self.clone() }
     }
+}
+
+/// `YYYY-MM-DD`, as in URLs and date inputs.
+pub fn format_day((y, m, d): (u16, u8, u8)) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a partial date means its first day, or its last

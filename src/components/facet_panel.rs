@@ -5,14 +5,17 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::search::Facets;
-use crate::library_query::{Facet, LibraryQuery};
+use crate::library_query::{format_day, Facet, LibraryQuery};
 
 /// Values shown per group before "Show all".
 const COLLAPSED_VALUES: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
-    pub facets: Facets,
+    /// From [`visible_groups`].
+    pub groups: Vec<(Facet, Vec<(String, usize)>)>,
+    /// Whether any matching article has a date (the range is offered then).
+    pub dated: bool,
     pub query: LibraryQuery,
     pub on_toggle: Callback<(Facet, String)>,
     /// New from and to dates (`YYYY-MM-DD`, empty for none).
@@ -46,8 +49,10 @@ pub fn visible_groups(facets: &Facets, query: &LibraryQuery) -> Vec<(Facet, Vec<
 
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
-    let groups: Vec<Html> = visible_groups(&props.facets, &props.query)
-        .into_iter()
+    let groups: Vec<Html> = props
+        .groups
+        .iter()
+        .cloned()
         .map(|(facet, values)| {
             html! {
                 <FacetGroup
@@ -60,7 +65,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             }
         })
         .collect();
-    let day = |d: Option<(u16, u8, u8)>| d.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")).unwrap_or_default();
+    let day = |d: Option<(u16, u8, u8)>| d.map(format_day).unwrap_or_default();
     let (from, to) = (day(props.query.filters.from), day(props.query.filters.to));
     let on_from = {
         let (cb, to) = (props.on_range.clone(), to.clone());
@@ -70,7 +75,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         let (cb, from) = (props.on_range.clone(), from.clone());
         Callback::from(move |e: Event| cb.emit((from.clone(), e.target_unchecked_into::<HtmlInputElement>().value())))
     };
-    let dated = !props.facets.years.is_empty() || !from.is_empty() || !to.is_empty();
+    let dated = props.dated || !from.is_empty() || !to.is_empty();
     html! {
         <div class="facet-groups">
             { for groups }

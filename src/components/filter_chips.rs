@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::facet_panel::display_value;
-use crate::library_query::{Facet, LibraryQuery};
+use crate::library_query::{format_day, Facet, LibraryQuery};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterChipsProps {
@@ -18,11 +18,10 @@ pub fn FilterChips(props: &FilterChipsProps) -> Html {
     if !props.query.is_filtered() {
         return html! {};
     }
-    let day = |d: (u16, u8, u8)| format!("{:04}-{:02}-{:02}", d.0, d.1, d.2);
     let range = match (props.query.filters.from, props.query.filters.to) {
-        (Some(f), Some(t)) => Some(format!("{} – {}", day(f), day(t))),
-        (Some(f), None) => Some(format!("from {}", day(f))),
-        (None, Some(t)) => Some(format!("until {}", day(t))),
+        (Some(f), Some(t)) => Some(format!("{} – {}", format_day(f), format_day(t))),
+        (Some(f), None) => Some(format!("from {}", format_day(f))),
+        (None, Some(t)) => Some(format!("until {}", format_day(t))),
         (None, None) => None,
     };
     html! {

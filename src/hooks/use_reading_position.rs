@@ -15,12 +15,16 @@ pub fn load() -> Progress {
     storage::read(KEY).map(|s| Progress::parse(&s)).unwrap_or_default()
 }
 
+/// How far the page can scroll, in pixels.
+fn scroll_range() -> f64 {
+    let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    f64::from(gloo::utils::document_element().scroll_height()) - height
+}
+
 /// Fraction of the page scrolled, 0 at the top, 1 at the bottom.
 fn scrolled() -> f64 {
-    let window = gloo::utils::window();
-    let doc = gloo::utils::document_element();
-    let max = f64::from(doc.scroll_height()) - window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let y = window.scroll_y().unwrap_or(0.0);
+    let max = scroll_range();
+    let y = gloo::utils::window().scroll_y().unwrap_or(0.0);
     if max <= 1.0 { 1.0 } else { (y / max).clamp(0.0, 1.0) }
 }
 
@@ -31,8 +35,7 @@ pub fn use_reading_position(slug: String, restore: bool, bar: NodeRef) {
     use_effect_with((slug, restore), move |(slug, restore)| {
         let window = gloo::utils::window();
         let saved = load().get(slug).filter(|_| *restore);
-        let max = f64::from(gloo::utils::document_element().scroll_height()) - window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-        window.scroll_to_with_x_and_y(0.0, saved.map_or(0.0, |f| (f * max).max(0.0)));
+        window.scroll_to_with_x_and_y(0.0, saved.map_or(0.0, |f| (f * scroll_range()).max(0.0)));
         // Whether the article is still on screen: a scroll event can arrive after the
         // view changed, and must not be taken for the reader's position.
         let mounted = {

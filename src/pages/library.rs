@@ -152,7 +152,9 @@ pub fn LibraryPage() -> Html {
 
     let total = results.hits.len();
     let link_query: AttrValue = query.to_query_string().into();
-    let has_facets = !visible_groups(&results.facets, &query).is_empty() || !results.facets.years.is_empty();
+    let groups = visible_groups(&results.facets, &query);
+    let dated = !results.facets.years.is_empty();
+    let has_facets = !groups.is_empty() || dated;
     let active_filters = Facet::ALL.iter().map(|f| query.values(*f).len()).sum::<usize>()
         + usize::from(query.filters.from.is_some() || query.filters.to.is_some());
     let show_more = {
@@ -189,7 +191,7 @@ pub fn LibraryPage() -> Html {
             <div class="library-layout">
                 if has_facets {
                     <aside id="facets" class={classes!("facets", facets_open.then_some("is-open"))} aria-label="Filters">
-                        <FacetPanel facets={results.facets.clone()} query={query.clone()} {on_toggle} {on_range} />
+                        <FacetPanel {groups} {dated} query={query.clone()} {on_toggle} {on_range} />
                     </aside>
                 }
                 <div class="library-results">
