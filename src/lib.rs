@@ -13,12 +13,15 @@ mod app;
 pub mod crash;
 pub mod components;
 pub mod corpus;
+mod download;
 mod hash_guard;
+mod highlights;
 mod hooks;
 mod library_query;
 mod pages;
 mod prefs;
 mod reading_progress;
+mod selection;
 mod storage;
 
 /// Mounts the app on the document body.

@@ -5,6 +5,7 @@
 //! and `fst` only. No yew, web-sys,
 //! gloo or wasm-bindgen; no IO and no clocks.
 
+pub mod anchor;
 pub mod article;
 pub mod codec;
 pub mod corpus;
@@ -14,6 +15,7 @@ pub mod highlight;
 pub mod index;
 pub mod query;
 pub mod search;
+pub mod sentences;
 pub mod tokenize;
 
 // Parsing runs at build time only and is left out of the wasm app.

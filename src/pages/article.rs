@@ -1,6 +1,7 @@
 //! The reading view: one `<h1>` with the title, a metadata line, the body, a way back.
-//! Arriving from a search (`#/a/<slug>?q=…`), every match is marked; `n` / `N` and the
-//! buttons step through them, scrolling the current one into view.
+//! Arriving from a search (`#/a/<slug>?q=…`), every match is marked; `n` / `N`, the
+//! buttons and the rail step through them, scrolling the current one into view. The
+//! reader highlights passages (`h`), and can have the article read aloud.
 
 use std::rc::Rc;
 
@@ -9,26 +10,35 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::article_body::{marked_text, ArticleBody, BlockMarks};
+use crate::components::article_body::{marked_text, ArticleBody, BlockHighlights, BlockMarks, Layers};
 use crate::components::article_meta::ArticleMeta;
+use crate::components::highlights_panel::HighlightsPanel;
 use crate::components::match_nav::MatchNav;
+use crate::components::match_rail::MatchRail;
 use crate::components::query_link::{go, QueryLink};
+use crate::components::read_aloud::ReadAloud;
 use crate::components::reader_settings::ReaderSettings;
 use crate::components::result_pager::ResultPager;
 use crate::components::shortcut_help::ShortcutHelp;
 use crate::components::table_of_contents::TableOfContents;
 use crate::corpus::{corpus, ArticleRef};
+use crate::download::save_text;
 use crate::engine::article::{is_safe_href, Text};
 use crate::engine::highlight::Highlighter;
 use crate::engine::query;
 use crate::engine::search::search;
+use crate::highlights::{placed, Highlights};
 use crate::hooks::use_document_title::use_document_title;
+use crate::hooks::use_highlights::use_highlights;
+use crate::hooks::use_mark_positions::use_mark_positions;
 use crate::hooks::use_prefs::use_prefs;
+use crate::hooks::use_read_aloud::use_read_aloud;
 use crate::hooks::use_reading_position::use_reading_position;
 use crate::hooks::use_shortcuts::use_shortcuts;
 use crate::library_query::{Facet, LibraryQuery};
-use crate::prefs::Choice;
 use crate::pages::not_found::NotFoundPage;
+use crate::prefs::Choice;
+use crate::selection::{current_range, selected_span};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
@@ -37,19 +47,32 @@ pub struct ArticlePageProps {
 
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
+    match corpus().by_slug(&props.slug) {
+        Some(article) => html! { <Reader article={ArticleRef(article)} /> },
+        None => html! { <NotFoundPage /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReaderProps {
+    article: ArticleRef,
+}
+
+#[component]
+fn Reader(props: &ReaderProps) -> Html {
+    let article = props.article;
+    let slug = article.slug.clone();
     let location = use_location();
     let query_string = location.as_ref().map(|l| l.query_str().trim_start_matches('?').to_string()).unwrap_or_default();
     let library = LibraryQuery::parse(&query_string);
-    let article = corpus().by_slug(&props.slug).map(ArticleRef);
-    use_document_title(article.map(|a| a.title.clone()).unwrap_or_else(|| "Not found".into()));
+    use_document_title(article.title.clone());
 
     // A find box searches within the article; while it holds text it replaces the query
     // the reader came with as what is marked.
     let find = use_state(String::new);
     let marked_query = if find.trim().is_empty() { library.q.clone() } else { find.to_string() };
     // Title marks first, then the body's, numbered in reading order.
-    let marks = use_memo((props.slug.clone(), marked_query.clone()), |(_, q)| {
-        let Some(article) = article else { return (Vec::new(), Rc::new(BlockMarks::default())) };
+    let marks = use_memo((article, marked_query.clone()), |(article, q)| {
         let highlighter = Highlighter::new(&query::parse(q), &article.lang);
         let title = highlighter.ranges(&article.title);
         let blocks = article.texts().iter().map(|t| highlighter.ranges(&t.text)).collect();
@@ -60,31 +83,27 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let current = use_state(|| None::<usize>);
     {
         let current = current.clone();
-        use_effect_with((props.slug.clone(), marked_query.clone()), move |_| current.set(None));
+        use_effect_with((article, marked_query.clone()), move |_| current.set(None));
     }
     // From a search the article opens at its top, ready to step through matches;
     // otherwise where the reader left off.
     let bar = use_node_ref();
-    use_reading_position(props.slug.clone(), library.q.trim().is_empty(), bar.clone());
+    use_reading_position(slug.clone(), library.q.trim().is_empty(), bar.clone());
     let prefs = use_prefs().prefs;
+    let reader_ref = use_node_ref();
+    let positions = use_mark_positions(reader_ref.clone(), (article, marked_query.clone()));
     // Where this article sits in the results the reader came from.
-    let neighbours = use_memo((props.slug.clone(), query_string.clone()), |(slug, _)| {
+    let neighbours = use_memo((article, query_string.clone()), |(article, _)| {
         let results = search(corpus(), &library.q, &library.filters, library.effective_sort());
         let at = |i: usize| results.hits.get(i).map(|h| ArticleRef(&corpus().articles[h.article]));
-        let position = results.hits.iter().position(|h| corpus().articles[h.article].slug == *slug)?;
+        let position = results.hits.iter().position(|h| corpus().articles[h.article].slug == article.slug)?;
         Some((position.checked_sub(1).and_then(at), at(position + 1), position, results.hits.len()))
     });
     let help = use_state(|| false);
     // The current match is scrolled into view after it is rendered.
     use_effect_with(*current, |current| {
         if let Some(i) = current {
-            let selector = format!("mark[data-match=\"{i}\"]");
-            if let Ok(Some(mark)) = gloo::utils::document().query_selector(&selector) {
-                let options = ScrollIntoViewOptions::new();
-                options.set_block(ScrollLogicalPosition::Center);
-                options.set_behavior(ScrollBehavior::Smooth);
-                mark.scroll_into_view_with_scroll_into_view_options(&options);
-            }
+            scroll_to(&format!("mark[data-match=\"{i}\"]"), ScrollLogicalPosition::Center);
         }
     });
     let on_step = {
@@ -101,17 +120,109 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             current.set(Some(next));
         })
     };
-    // n / N step through matches; Esc or Backspace return to the library as it was;
-    // ? shows every shortcut.
+    let on_rail = {
+        let current = current.clone();
+        Callback::from(move |i: usize| current.set(Some(i)))
+    };
+
+    // The reader's highlights: where each is now, and the ranges to mark per block.
+    let highlights = use_highlights();
+    let placed_now = use_memo((article, highlights.all.clone()), |(article, all)| {
+        let texts = article.texts();
+        let list = Rc::new(all.of(&article.slug).to_vec());
+        let placed = placed(&list, &texts);
+        let mut blocks: BlockHighlights = vec![Vec::new(); texts.len()];
+        for (number, span) in placed.iter().enumerate() {
+            for (block, range) in span.iter().flat_map(|s| s.block_ranges(&texts)) {
+                blocks[block].push((range, number));
+            }
+        }
+        blocks.iter_mut().for_each(|b| b.sort_by_key(|(r, _)| r.start));
+        (list, Rc::new(placed), Rc::new(blocks))
+    });
+    let has_selection = use_state_eq(|| false);
     {
-        let (on_step, help) = (on_step.clone(), help.clone());
+        let has_selection = has_selection.setter();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "selectionchange", move |_| {
+                has_selection.set(reader_body().is_some_and(|body| current_range(&body).is_some()));
+            });
+            move || drop(listener)
+        });
+    }
+    // A short message about the last action, gone after a few seconds.
+    let notice = use_state_eq(|| None::<String>);
+    {
+        let clear = notice.setter();
+        use_effect_with((*notice).clone(), move |message| {
+            let timeout = message.is_some().then(|| gloo::timers::callback::Timeout::new(4_000, move || clear.set(None)));
+            move || drop(timeout)
+        });
+    }
+    let on_highlight = {
+        let (update, notice) = (highlights.update.clone(), notice.clone());
+        Callback::from(move |()| {
+            let Some(body) = reader_body() else { return };
+            let texts = article.texts();
+            let Some(span) = selected_span(&body, &texts) else {
+                notice.set(Some("Select text in the article to highlight it.".into()));
+                return;
+            };
+            let notice = notice.clone();
+            update.emit(Box::new(move |all: &mut Highlights| {
+                let texts = article.texts();
+                match all.add(&article.slug, &article.title, &texts, span) {
+                    Ok(()) => notice.set(Some("Highlighted.".into())),
+                    Err(why) => notice.set(Some(why.message())),
+                }
+            }));
+            if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+                let _ = selection.remove_all_ranges();
+            }
+        })
+    };
+    let on_remove = {
+        let update = highlights.update.clone();
+        Callback::from(move |i: usize| update.emit(Box::new(move |all: &mut Highlights| all.remove(&article.slug, i))))
+    };
+    let on_go = Callback::from(|i: usize| scroll_to(&format!("mark[data-highlight=\"{i}\"]"), ScrollLogicalPosition::Center));
+    let on_export = {
+        let all = highlights.all.clone();
+        let notice = notice.clone();
+        Callback::from(move |()| {
+            let markdown = all.to_markdown(article_link, |slug| {
+                corpus().by_slug(slug).map(|a| (a.title.clone(), a.url.clone().filter(|u| is_safe_href(u))))
+            });
+            if !save_text("lectern-highlights.md", "text/markdown", &markdown) {
+                notice.set(Some("This browser would not save the file.".into()));
+            }
+        })
+    };
+
+    // Reading aloud starts at the title, or at the first block in view once scrolled.
+    let read_aloud = use_read_aloud(article);
+    let on_play = {
+        let play = read_aloud.play.clone();
+        Callback::from(move |()| play.emit(first_block_in_view()))
+    };
+    use_effect_with(read_aloud.speaking.clone(), |speaking| {
+        if speaking.is_some() {
+            scroll_to(".speaking", ScrollLogicalPosition::Nearest);
+        }
+    });
+
+    // n / N step through matches; h highlights the selection; Esc or Backspace return
+    // to the library as it was; ? shows every shortcut.
+    {
+        let (on_step, on_highlight, help) = (on_step.clone(), on_highlight.clone(), help.clone());
         let navigator = use_navigator();
         let back = library.to_query_string();
         let neighbours = neighbours.clone();
         let link_query = back.clone();
-        use_shortcuts((total, back.clone(), props.slug.clone()), move |e| match e.key().as_str() {
+        use_shortcuts((total, back.clone(), slug.clone(), *help), move |e| match e.key().as_str() {
             "n" => on_step.emit(1),
             "N" => on_step.emit(-1),
+            "h" => on_highlight.emit(()),
             "j" | "k" => {
                 let target = (*neighbours).and_then(|(previous, next, _, _)| if e.key() == "j" { next } else { previous });
                 if let (Some(target), Some(nav)) = (target, &navigator) {
@@ -130,10 +241,12 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         });
     }
 
-    let Some(article) = article else {
-        return html! { <NotFoundPage /> };
-    };
-    let title = marked_text(&Text::plain(article.title.clone()), &marks.0, 0, *current);
+    let speaking_title = read_aloud.speaking.as_ref().filter(|(block, _)| block.is_none()).map(|(_, r)| r);
+    let title = marked_text(
+        &Text::plain(article.title.clone()),
+        Layers { matches: &marks.0, first: 0, current: *current, highlights: &[], speaking: speaking_title },
+    );
+    let speaking_body = read_aloud.speaking.clone().and_then(|(block, r)| Some((block?, r)));
     let on_find = {
         let find = find.clone();
         Callback::from(move |e: InputEvent| find.set(e.target_unchecked_into::<HtmlInputElement>().value()))
@@ -154,10 +267,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         let help = help.clone();
         Callback::from(move |_| help.set(false))
     };
+    let (list, placed_spans, block_highlights) = (*placed_now).clone();
     html! {
         <>
         <div class="progress" aria-hidden="true"><div class="progress-bar" ref={bar}></div></div>
-        <article class="reader" lang={article.lang.clone()} data-size={prefs.size.to_string()}
+        <article class="reader" lang={article.lang.clone()} data-size={prefs.size.to_string()} ref={reader_ref}
             data-font={prefs.family.key()} data-width={prefs.width.key()} data-leading={prefs.leading.key()}>
             <nav class="reader-nav" aria-label="Article">
                 <QueryLink to={Route::Library} query={library.to_query_string()} classes="back-link">
@@ -168,7 +282,12 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 if !marked_query.trim().is_empty() {
                     <MatchNav query={marked_query.trim().to_string()} {total} current={*current} {on_step} />
                 }
-                <ReaderSettings />
+                <div class="reader-tools">
+                    <ReadAloud handle={read_aloud.clone()} {on_play} />
+                    <HighlightsPanel highlights={list} placed={placed_spans} total={highlights.all.count()}
+                        saved={highlights.saved} {on_go} {on_remove} {on_export} />
+                    <ReaderSettings />
+                </div>
             </nav>
             <header class="reader-header">
                 <h1 class="reader-title">{ title }</h1>
@@ -195,16 +314,61 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 }
             </header>
             <TableOfContents {article} />
-            <ArticleBody {article} marks={marks.1.clone()} current={*current} />
+            <ArticleBody {article} marks={marks.1.clone()} current={*current} highlights={block_highlights} speaking={speaking_body} />
             if let Some((previous, next, position, total)) = *neighbours {
                 if total > 1 {
                     <ResultPager {previous} {next} {position} {total} query={library.to_query_string()} />
                 }
             }
         </article>
+        <MatchRail {positions} current={*current} on_select={on_rail} />
+        if *has_selection {
+            <div class="selection-bar" role="toolbar" aria-label="Selection">
+                // Pressing the button must not take the selection away before the click.
+                <button type="button" onmousedown={|e: MouseEvent| e.prevent_default()}
+                    onclick={on_highlight.reform(|_| ())}>{ "Highlight" }<kbd aria-hidden="true">{ "h" }</kbd></button>
+            </div>
+        }
+        if let Some(message) = &*notice {
+            <p class="reader-notice" role="status">{ message.clone() }</p>
+        }
         if *help {
             <ShortcutHelp on_close={close_help} />
         }
         </>
     }
+}
+
+fn reader_body() -> Option<web_sys::Element> {
+    gloo::utils::document().query_selector(".reader-body").ok().flatten()
+}
+
+/// Scrolls the first element matching `selector` into view, smoothly.
+fn scroll_to(selector: &str, block: ScrollLogicalPosition) {
+    if let Ok(Some(element)) = gloo::utils::document().query_selector(selector) {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(block);
+        options.set_behavior(ScrollBehavior::Smooth);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// The article's address in this Lectern: this page's address with the article's route.
+fn article_link(slug: &str) -> String {
+    let location = gloo::utils::window().location();
+    let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    format!("{base}#/a/{slug}")
+}
+
+/// The first text block whose bottom is below the top of the window, unless the page is
+/// (nearly) at its top.
+fn first_block_in_view() -> Option<usize> {
+    if gloo::utils::window().scroll_y().unwrap_or(0.0) < 80.0 {
+        return None;
+    }
+    let blocks = reader_body()?.query_selector_all("[data-block]").ok()?;
+    (0..blocks.length())
+        .filter_map(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(blocks.item(i)?).ok())
+        .find(|b| b.get_bounding_client_rect().bottom() > 0.0)
+        .and_then(|b| b.get_attribute("data-block")?.parse().ok())
 }

@@ -7,6 +7,7 @@ mod foundation;
 mod hostile;
 mod library;
 mod reader;
+mod reading_tools;
 
 use std::time::Instant;
 
@@ -66,6 +67,11 @@ fn cases() -> Vec<Case> {
         case!(Site::SeedCsp, 1280, 900, csp::runs_under_a_strict_content_security_policy),
         case!(Site::Reading, 1280, 900, reader::contents_find_box_tags_and_original_link),
         case!(Site::Real, 1280, 900, reader::j_and_k_walk_the_results),
+        case!(Site::Reading, 1280, 900, reading_tools::the_rail_shows_matches_and_a_tick_leads_to_its_match),
+        case!(Site::Reading, 1280, 900, reading_tools::a_highlight_is_kept_listed_exported_and_removed),
+        case!(Site::Reading, 1280, 900, reading_tools::a_highlight_is_found_again_by_its_quote),
+        case!(Site::Seed, 1280, 900, reading_tools::read_aloud_says_when_there_are_no_voices),
+        case!(Site::Seed, 1280, 900, reading_tools::read_aloud_reads_sentence_by_sentence),
         case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
         case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),
         case!(Site::Hostile, 1280, 900, hostile::hostile_routes_run_no_script),
@@ -80,7 +86,9 @@ fn main() {
 
 async fn run() -> i32 {
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let cases: Vec<Case> = cases().into_iter().filter(|c| filter.as_deref().is_none_or(|f| c.name.contains(f))).collect();
+    // `a|b` runs the journeys whose names contain `a` or `b`.
+    let wanted = |name: &str| filter.as_deref().is_none_or(|f| f.split('|').any(|f| name.contains(f)));
+    let cases: Vec<Case> = cases().into_iter().filter(|c| wanted(c.name)).collect();
     let needs_real = cases.iter().any(|c| c.site == Site::Real);
     let needs_hostile = cases.iter().any(|c| c.site == Site::Hostile);
     let setup = async {

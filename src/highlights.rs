@@ -1,0 +1,316 @@
+//! The reader's own highlights, kept per article in one stored JSON value and exported as
+//! Markdown. Pure. Each highlight is a [`Span`] plus the quoted text: when the site is
+//! rebuilt and offsets move, the quote finds it again ([`anchor::resolve`]); a highlight
+//! whose quote is gone is kept, listed as not found, and still exported.
+//!
+//! Reading a stored value never fails: entries that cannot be read are skipped and the
+//! value is reported as damaged, so the caller can keep the original aside before the
+//! next write replaces it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::anchor::{self, Span, BLOCK_SEPARATOR};
+use crate::engine::article::Text;
+
+/// Storage key of the highlights.
+pub const KEY: &str = "lectern.highlights";
+/// Format of the stored value; another version is not read (and kept aside).
+const VERSION: u32 = 1;
+/// A longer selection is refused: a highlight marks a passage, not an article.
+pub const MAX_QUOTE: usize = 20_000;
+/// Highlights kept per article.
+pub const MAX_PER_ARTICLE: usize = 1_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Highlight {
+    pub span: Span,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleHighlights {
+    /// The article's title when last highlighted, for the export if it leaves the corpus.
+    pub title: String,
+    pub highlights: Vec<Highlight>,
+}
+
+/// Every article's highlights, by slug.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlights {
+    pub articles: BTreeMap<String, ArticleHighlights>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    v: u32,
+    articles: BTreeMap<String, serde_json::Value>,
+}
+
+/// Why a selection could not be highlighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// The span does not fit the article's text.
+    NotInText,
+    TooLong,
+    TooMany,
+}
+
+impl Refused {
+    pub fn message(self) -> String {
+        match self {
+            Refused::NotInText => "Select text in the article to highlight it.".into(),
+            Refused::TooLong => format!("That selection is too long to highlight (at most {MAX_QUOTE} characters)."),
+            Refused::TooMany => format!("This article has {MAX_PER_ARTICLE} highlights, the most Lectern keeps."),
+        }
+    }
+}
+
+impl Highlights {
+    /// Reads a stored value. The flag is true when something in it could not be read.
+    pub fn parse(stored: &str) -> (Highlights, bool) {
+        let Ok(value) = serde_json::from_str::<Stored>(stored) else { return (Highlights::default(), true) };
+        if value.v != VERSION {
+            return (Highlights::default(), true);
+        }
+        let mut damaged = false;
+        let mut articles = BTreeMap::new();
+        for (slug, entry) in value.articles {
+            match serde_json::from_value::<ArticleHighlights>(entry) {
+                Ok(mut entry) => {
+                    let before = entry.highlights.len();
+                    entry.highlights.retain(|h| h.span.start < h.span.end && !h.quote.is_empty() && h.quote.len() <= MAX_QUOTE);
+                    entry.highlights.truncate(MAX_PER_ARTICLE);
+                    damaged |= entry.highlights.len() != before;
+                    if !entry.highlights.is_empty() {
+                        articles.insert(slug, entry);
+                    }
+                }
+                Err(_) => damaged = true,
+            }
+        }
+        (Highlights { articles }, damaged)
+    }
+
+    pub fn to_storage(&self) -> String {
+        let articles = self
+            .articles
+            .iter()
+            .filter_map(|(slug, entry)| Some((slug.clone(), serde_json::to_value(entry).ok()?)))
+            .collect();
+        serde_json::to_string(&Stored { v: VERSION, articles }).unwrap_or_default()
+    }
+
+    pub fn of(&self, slug: &str) -> &[Highlight] {
+        self.articles.get(slug).map_or(&[], |a| a.highlights.as_slice())
+    }
+
+    pub fn count(&self) -> usize {
+        self.articles.values().map(|a| a.highlights.len()).sum()
+    }
+
+    /// Highlights `span` of the article `slug`. Highlights it overlaps or touches merge
+    /// into one; the others of the article are moved to where their quotes are now.
+    pub fn add(&mut self, slug: &str, title: &str, texts: &[&Text], span: Span) -> Result<(), Refused> {
+        let quote = anchor::quote(texts, &span).ok_or(Refused::NotInText)?;
+        if quote.len() > MAX_QUOTE {
+            return Err(Refused::TooLong);
+        }
+        let entry = self.articles.entry(slug.to_string()).or_default();
+        if entry.highlights.len() >= MAX_PER_ARTICLE {
+            return Err(Refused::TooMany);
+        }
+        entry.title = title.to_string();
+        let mut merged = span;
+        let mut kept = Vec::with_capacity(entry.highlights.len() + 1);
+        for h in entry.highlights.drain(..) {
+            match anchor::resolve(texts, &h.span, &h.quote) {
+                Some(at) if at.start <= merged.end && merged.start <= at.end => {
+                    merged = Span { start: merged.start.min(at.start), end: merged.end.max(at.end) };
+                }
+                Some(at) => kept.push(Highlight { span: at, quote: h.quote }),
+                None => kept.push(h),
+            }
+        }
+        let quote = anchor::quote(texts, &merged).ok_or(Refused::NotInText)?;
+        if quote.len() > MAX_QUOTE {
+            return Err(Refused::TooLong);
+        }
+        kept.push(Highlight { span: merged, quote });
+        kept.sort_by_key(|h| h.span);
+        entry.highlights = kept;
+        Ok(())
+    }
+
+    /// Forgets the `index`-th highlight of `slug`.
+    pub fn remove(&mut self, slug: &str, index: usize) {
+        if let Some(entry) = self.articles.get_mut(slug) {
+            if index < entry.highlights.len() {
+                entry.highlights.remove(index);
+            }
+            if entry.highlights.is_empty() {
+                self.articles.remove(slug);
+            }
+        }
+    }
+
+    /// Every highlight as Markdown: a section per article (its title, a link to it in
+    /// Lectern and to the original), then its quotes in order. `current` gives an
+    /// article's present title and original address, `None` when it left the corpus.
+    pub fn to_markdown(&self, link: impl Fn(&str) -> String, current: impl Fn(&str) -> Option<(String, Option<String>)>) -> String {
+        let mut out = String::from("# Highlights\n");
+        for (slug, entry) in &self.articles {
+            let (title, original) = current(slug).unwrap_or_else(|| (entry.title.clone(), None));
+            out.push_str(&format!("\n## {}\n\n[Read in Lectern]({})", escape(&title), link(slug)));
+            if let Some(url) = original {
+                out.push_str(&format!(" · [Original article]({})", url.replace(' ', "%20").replace('(', "%28").replace(')', "%29")));
+            }
+            out.push('\n');
+            for h in &entry.highlights {
+                let paragraphs: Vec<String> =
+                    h.quote.split(BLOCK_SEPARATOR).map(|p| p.lines().map(|l| format!("> {}", escape(l))).collect::<Vec<_>>().join("\n")).collect();
+                out.push_str(&format!("\n{}\n", paragraphs.join("\n>\n")));
+            }
+        }
+        out
+    }
+}
+
+/// Where each highlight is in the article now (`None`: its quote is not found).
+pub fn placed(highlights: &[Highlight], texts: &[&Text]) -> Vec<Option<Span>> {
+    highlights.iter().map(|h| anchor::resolve(texts, &h.span, &h.quote)).collect()
+}
+
+/// Quoted text as one line for lists: blocks joined by a space.
+pub fn one_line(quote: &str) -> String {
+    quote.replace(BLOCK_SEPARATOR, " ")
+}
+
+/// Backslash-escapes what Markdown would read as markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::anchor::Point;
+
+    fn span(b0: usize, o0: usize, b1: usize, o1: usize) -> Span {
+        Span { start: Point::new(b0, o0), end: Point::new(b1, o1) }
+    }
+
+    fn article() -> Vec<Text> {
+        vec![Text::plain("Troops crossed the border."), Text::plain("Officials denied it."), Text::plain("Talks resumed.")]
+    }
+
+    #[test]
+    fn a_highlight_round_trips_through_storage() {
+        let owned = article();
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        h.add("kursk", "Kursk", &texts, span(0, 7, 0, 14)).unwrap();
+        h.add("kursk", "Kursk", &texts, span(1, 0, 2, 5)).unwrap();
+        assert_eq!(h.of("kursk")[0].quote, "crossed");
+        assert_eq!(h.of("kursk")[1].quote, "Officials denied it.\u{2029}Talks");
+        let (back, damaged) = Highlights::parse(&h.to_storage());
+        assert_eq!(back, h);
+        assert!(!damaged);
+    }
+
+    #[test]
+    fn overlapping_highlights_merge() {
+        let owned = article();
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        h.add("a", "A", &texts, span(0, 0, 0, 6)).unwrap();
+        h.add("a", "A", &texts, span(0, 4, 0, 14)).unwrap();
+        h.add("a", "A", &texts, span(2, 0, 2, 5)).unwrap();
+        let quotes: Vec<&str> = h.of("a").iter().map(|x| x.quote.as_str()).collect();
+        assert_eq!(quotes, ["Troops crossed", "Talks"]);
+    }
+
+    #[test]
+    fn selections_outside_the_text_or_too_long_are_refused() {
+        let owned = article();
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        assert_eq!(h.add("a", "A", &texts, span(5, 0, 5, 3)), Err(Refused::NotInText));
+        let long = [Text::plain("x".repeat(MAX_QUOTE + 1))];
+        let long: Vec<&Text> = long.iter().collect();
+        assert_eq!(h.add("a", "A", &long, span(0, 0, 0, MAX_QUOTE + 1)), Err(Refused::TooLong));
+        assert_eq!(h.count(), 0);
+    }
+
+    #[test]
+    fn unreadable_values_read_as_empty_and_damaged() {
+        for stored in ["", "not json", "{\"v\":2,\"articles\":{}}", "[1,2]", "{\"v\":1}"] {
+            let (h, damaged) = Highlights::parse(stored);
+            assert_eq!(h.count(), 0, "{stored}");
+            assert!(damaged, "{stored}");
+        }
+    }
+
+    #[test]
+    fn one_bad_entry_does_not_lose_the_others() {
+        let stored = r#"{"v":1,"articles":{
+            "good":{"title":"Good","highlights":[{"span":{"start":{"block":0,"offset":0},"end":{"block":0,"offset":4}},"quote":"Good"}]},
+            "bad":{"title":7},
+            "empty-quote":{"title":"E","highlights":[{"span":{"start":{"block":0,"offset":0},"end":{"block":0,"offset":4}},"quote":""}]}
+        }}"#;
+        let (h, damaged) = Highlights::parse(stored);
+        assert!(damaged);
+        assert_eq!(h.articles.keys().collect::<Vec<_>>(), ["good"]);
+    }
+
+    #[test]
+    fn highlights_follow_their_quote_after_a_rebuild_and_orphans_are_kept() {
+        let owned = article();
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        h.add("a", "A", &texts, span(1, 0, 1, 9)).unwrap(); // "Officials"
+        h.add("a", "A", &texts, span(2, 0, 2, 5)).unwrap(); // "Talks"
+        let rebuilt = [Text::plain("A new first paragraph."), Text::plain("Troops crossed the border."), Text::plain("Officials denied it.")];
+        let rebuilt: Vec<&Text> = rebuilt.iter().collect();
+        assert_eq!(placed(h.of("a"), &rebuilt), vec![Some(span(2, 0, 2, 9)), None]);
+    }
+
+    #[test]
+    fn removing_the_last_highlight_forgets_the_article() {
+        let owned = article();
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        h.add("a", "A", &texts, span(0, 0, 0, 6)).unwrap();
+        h.remove("a", 5);
+        assert_eq!(h.count(), 1);
+        h.remove("a", 0);
+        assert!(h.articles.is_empty());
+    }
+
+    #[test]
+    fn markdown_export_has_titles_links_and_escaped_quotes() {
+        let owned = [Text::plain("# not a heading *really*"), Text::plain("Second.")];
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        h.add("a", "Old title", &texts, span(0, 0, 1, 7)).unwrap();
+        h.add("gone", "Gone [article]", &texts, span(1, 0, 1, 6)).unwrap();
+        let md = h.to_markdown(
+            |slug| format!("https://example.org/lectern/#/a/{slug}"),
+            |slug| (slug == "a").then(|| ("New title".to_string(), Some("https://news.example/a".to_string()))),
+        );
+        assert_eq!(
+            md,
+            "# Highlights\n\n## New title\n\n[Read in Lectern](https://example.org/lectern/#/a/a) · [Original article](https://news.example/a)\n\n\
+             > \\# not a heading \\*really\\*\n>\n> Second.\n\n\
+             ## Gone \\[article\\]\n\n[Read in Lectern](https://example.org/lectern/#/a/gone)\n\n> Second\n"
+        );
+    }
+}
