@@ -7,12 +7,13 @@ pub struct ShortcutHelpProps {
     pub on_close: Callback<()>,
 }
 
-const SHORTCUTS: [(&str, &str); 9] = [
+const SHORTCUTS: [(&str, &str); 10] = [
     ("/", "Search the library"),
     ("↓ ↑", "Move through results"),
     ("Enter", "Open the focused result"),
     ("n", "Next match"),
     ("Shift + N", "Previous match"),
+    ("h", "Highlight the selected text"),
     ("j / k", "Next / previous article in the results"),
     ("Esc / Backspace", "Back to the library"),
     ("Esc (in the search field)", "Clear the search"),
