@@ -23,6 +23,8 @@ mod prefs;
 mod reading_progress;
 mod selection;
 mod storage;
+#[cfg(test)]
+mod test_inputs;
 
 /// Mounts the app on the document body.
 pub fn start() {

@@ -66,10 +66,12 @@ impl LibraryQuery {
                 "to" => out.filters.to = parse_day(&value, true),
                 _ if value.is_empty() => {}
                 key => {
-                    if let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == key) {
-                        if !out.selected(facet, &value) {
-                            out.toggle(facet, &value);
-                        }
+                    let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == key) else { continue };
+                    // A year is a number: `2019` and `02019` name one year, and the second
+                    // must not unselect the first.
+                    let value = if facet == Facet::Year { value.parse::<u16>().map_or(value, |y| y.to_string()) } else { value };
+                    if !out.selected(facet, &value) {
+                        out.toggle(facet, &value);
                     }
                 }
             }
@@ -205,22 +207,24 @@ pub fn decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(b) => {
-                        out.push(b);
-                        i += 3;
-                        continue;
-                    }
-                    None => out.push(b'%'),
+            b'%' => match (bytes.get(i + 1).and_then(hex_digit), bytes.get(i + 2).and_then(hex_digit)) {
+                (Some(high), Some(low)) => {
+                    out.push(high << 4 | low);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of an ASCII hex digit (not of a sign, as `u8::from_str_radix` would read it).
+fn hex_digit(b: &u8) -> Option<u8> {
+    (*b as char).to_digit(16).map(|d| d as u8)
 }
 
 /// Percent-encodes everything but unreserved characters; spaces become `+`.
@@ -238,7 +242,10 @@ pub fn encode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::test_inputs::{hostile, hostile_short, long_input};
 
     #[test]
     fn round_trips_every_field() {
@@ -290,6 +297,22 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_is_not_a_hex_digit() {
+        // Found by `decoding_keeps_what_is_not_an_escape`: `%+1` decoded to U+0001.
+        assert_eq!(decode("%+1"), "% 1");
+        assert_eq!(decode("%-1%+F%2B1"), "%-1% F+1");
+        assert_eq!(LibraryQuery::parse("q=%+1").q, "% 1");
+    }
+
+    #[test]
+    fn a_year_spelt_twice_stays_selected() {
+        // Found by `more_parameters_never_unselect_a_value`: the second spelling toggled
+        // the year off.
+        assert_eq!(LibraryQuery::parse("year=2018&year=02018").filters.years, vec![2018]);
+        assert_eq!(LibraryQuery::parse("year=+2018&year=2018&year=%202018").to_query_string(), "year=2018");
+    }
+
+    #[test]
     fn toggling_twice_unselects() {
         let mut q = LibraryQuery::default();
         q.toggle(Facet::Tag, "x");
@@ -305,5 +328,72 @@ mod tests {
         assert_eq!(parse_day("2024-02", true), Some((2024, 2, 29)));
         assert_eq!(parse_day("2023-02-29", false), None);
         assert_eq!(parse_day("24", false), None);
+    }
+
+    #[test]
+    fn a_10000_character_query_string_round_trips() {
+        let input = long_input();
+        let parsed = LibraryQuery::parse(&input);
+        assert_eq!(LibraryQuery::parse(&parsed.to_query_string()), parsed);
+        let q = LibraryQuery { q: input.clone(), ..Default::default() };
+        assert_eq!(LibraryQuery::parse(&q.to_query_string()).q, input);
+    }
+
+    /// Query strings shaped like ours, with years likely to repeat in other spellings
+    /// (`2019`, `+2019`, ` 02019`); or hostile text of any shape.
+    fn query_string() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            1 => Just("year"),
+            1 => proptest::sample::select(&["q", "source", "byline", "tag", "lang", "from", "to", "sort", "%71", "", "x"][..]),
+        ];
+        let value = prop_oneof![
+            3 => "[+0 ]{0,2}201[89]",
+            1 => "[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?",
+            1 => proptest::sample::select(Sort::ALL.map(Sort::as_str).to_vec()).prop_map(str::to_string),
+            2 => hostile_short(4),
+        ];
+        let pair = prop_oneof![
+            3 => (key, value).prop_map(|(k, v)| format!("{k}={v}")),
+            1 => hostile_short(4),
+        ];
+        prop_oneof![proptest::collection::vec(pair, 0..8).prop_map(|pairs| pairs.join("&")), hostile()]
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_is_canonical(input in query_string()) {
+            let parsed = LibraryQuery::parse(&input);
+            let printed = parsed.to_query_string();
+            let reparsed = LibraryQuery::parse(&printed);
+            prop_assert_eq!(&reparsed, &parsed);
+            prop_assert_eq!(reparsed.to_query_string(), printed);
+        }
+
+        #[test]
+        fn more_parameters_never_unselect_a_value(a in query_string(), b in query_string()) {
+            let first = LibraryQuery::parse(&a);
+            let both = LibraryQuery::parse(&format!("{a}&{b}"));
+            for facet in Facet::ALL {
+                for value in first.values(facet) {
+                    prop_assert!(both.selected(facet, &value), "{} {:?} unselected", facet.key(), value);
+                }
+            }
+        }
+
+        #[test]
+        fn decoding_inverts_encoding(s in hostile()) {
+            let encoded = encode(&s);
+            prop_assert!(encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~+%".contains(&b)));
+            prop_assert_eq!(decode(&encoded), s);
+        }
+
+        #[test]
+        fn decoding_keeps_what_is_not_an_escape(s in hostile_short(40)) {
+            // Without a `%` followed by two hex digits, only `+` changes. (Long text nearly
+            // always holds an escape, so it is left to the tests above.)
+            let escapes = s.as_bytes().windows(3).any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit());
+            prop_assume!(!escapes);
+            prop_assert_eq!(decode(&s), s.replace('+', " "));
+        }
     }
 }

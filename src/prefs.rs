@@ -1,13 +1,18 @@
 //! The reader's typography and theme choices, and their storage form. Pure: parsing a
 //! stored value never fails — unknown, old or corrupted values fall back to defaults,
-//! one setting at a time. The view shows them as `data-*` attributes that the stylesheet
-//! maps to sizes and fonts (no inline styles, so a strict CSP needs no exception).
+//! one setting at a time, and a value far larger than ours is not read at all. The view
+//! shows them as `data-*` attributes that the stylesheet maps to sizes and fonts (no
+//! inline styles, so a strict CSP needs no exception).
 
 /// Number of font-size steps (`data-size` 0 to 8 in the stylesheet).
 pub const FONT_SIZES: usize = 9;
 const DEFAULT_SIZE: usize = 3;
 /// Prefix of the stored form; a value without it is from another format and ignored.
 const VERSION: &str = "v1";
+/// Longest stored value read, in bytes. What we write is under 100 bytes; anything much
+/// longer was not written by us (or was corrupted), and falls back to the defaults
+/// before any of it is parsed.
+const MAX_STORED: usize = 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReaderPrefs {
@@ -67,9 +72,13 @@ impl ReaderPrefs {
         )
     }
 
-    /// Reads a stored value; anything unreadable falls back to the default.
+    /// Reads a stored value; anything unreadable falls back to the default. A setting
+    /// stored twice takes its last readable value.
     pub fn from_storage(stored: &str) -> ReaderPrefs {
         let mut prefs = ReaderPrefs::default();
+        if stored.len() > MAX_STORED {
+            return prefs;
+        }
         let mut parts = stored.split(';');
         if parts.next() != Some(VERSION) {
             return prefs;
@@ -103,7 +112,10 @@ impl ReaderPrefs {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::test_inputs::hostile;
 
     #[test]
     fn round_trips() {
@@ -133,5 +145,72 @@ mod tests {
         }
         assert_eq!(p.size, 0);
         assert!(FONT_SIZES >= 7);
+    }
+
+    /// Every combination of settings.
+    fn all_prefs() -> impl Iterator<Item = ReaderPrefs> {
+        (0..FONT_SIZES).flat_map(|size| {
+            Family::ALL.iter().flat_map(move |&family| {
+                Width::ALL.iter().flat_map(move |&width| {
+                    Leading::ALL
+                        .iter()
+                        .flat_map(move |&leading| Theme::ALL.iter().map(move |&theme| ReaderPrefs { size, family, width, leading, theme }))
+                })
+            })
+        })
+    }
+
+    #[test]
+    fn every_combination_round_trips_well_under_the_size_limit() {
+        for prefs in all_prefs() {
+            let stored = prefs.to_storage();
+            assert!(stored.len() * 4 < MAX_STORED, "{stored}");
+            assert_eq!(ReaderPrefs::from_storage(&stored), prefs);
+        }
+    }
+
+    #[test]
+    fn an_oversized_value_falls_back_to_defaults() {
+        let dark = ReaderPrefs { theme: Theme::Dark, ..ReaderPrefs::default() }.to_storage();
+        let padded = format!("{dark};{}", "x".repeat(MAX_STORED));
+        assert_eq!(ReaderPrefs::from_storage(&padded), ReaderPrefs::default());
+        assert_eq!(ReaderPrefs::from_storage(&format!("{dark}{}", ";theme=dark".repeat(MAX_STORED))), ReaderPrefs::default());
+        assert_eq!(ReaderPrefs::from_storage(&padded[..MAX_STORED]).theme, Theme::Dark, "a value up to the limit is read");
+    }
+
+    #[test]
+    fn other_formats_and_versions_fall_back_to_defaults() {
+        for stored in ["size=8;theme=dark", "v2;size=8;theme=dark", "V1;size=8", "v1 ;size=8", " v1;size=8", "v10;size=8", "\u{FEFF}v1;size=8", "8"] {
+            assert_eq!(ReaderPrefs::from_storage(stored), ReaderPrefs::default(), "{stored:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_not_sizes_fall_back() {
+        for size in ["NaN", "inf", "-1", "-0.0", "3.0", "1e1", " 3", "9", "18446744073709551616", "٣", ""] {
+            assert_eq!(ReaderPrefs::from_storage(&format!("v1;size={size}")).size, DEFAULT_SIZE, "{size:?}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_setting_takes_its_last_readable_value() {
+        assert_eq!(ReaderPrefs::from_storage("v1;theme=dark;theme=sepia").theme, Theme::Sepia);
+        assert_eq!(ReaderPrefs::from_storage("v1;size=1;size=2;size=99").size, 2);
+    }
+
+    #[test]
+    fn injected_separators_set_nothing_else() {
+        let p = ReaderPrefs::from_storage("v1;theme=dark=light;family=mono;width=wide=;leading=loose;v1;theme");
+        assert_eq!(p, ReaderPrefs { family: Family::Mono, leading: Leading::Loose, ..ReaderPrefs::default() });
+        assert_eq!(ReaderPrefs::from_storage("v1;family=sans;theme=dark%3Bsize%3D8").theme, Theme::Auto);
+    }
+
+    proptest! {
+        #[test]
+        fn any_stored_value_reads_as_settings_that_round_trip(stored in prop_oneof![hostile(), hostile().prop_map(|s| format!("v1;{s}"))]) {
+            let prefs = ReaderPrefs::from_storage(&stored);
+            prop_assert!(prefs.size < FONT_SIZES);
+            prop_assert_eq!(ReaderPrefs::from_storage(&prefs.to_storage()), prefs);
+        }
     }
 }

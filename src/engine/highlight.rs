@@ -116,6 +116,7 @@ mod tests {
 
     use super::*;
     use crate::engine::query::parse;
+    use crate::test_inputs::{hostile, long_input};
 
     fn marked(input: &str, text: &str, lang: &str) -> Vec<String> {
         highlight(&parse(input), text, lang).into_iter().map(|r| text[r].to_string()).collect()
@@ -157,9 +158,21 @@ mod tests {
         Ok(())
     }
 
+    #[test]
+    fn a_10000_character_query_highlights_in_a_10000_character_text() {
+        let long = long_input();
+        let ranges = highlight(&parse(&long), &long, "en");
+        check_ranges(&long, &ranges).unwrap();
+        assert!(!ranges.is_empty(), "the text matches its own words");
+    }
+
     proptest! {
         #[test]
-        fn highlighting_never_panics_and_ranges_are_sound(query in "\\PC{0,40}", text in "\\PC{0,200}", lang in "(en|fr|zh|pt-BR|xx|)") {
+        fn highlighting_never_panics_and_ranges_are_sound(
+            query in prop_oneof!["\\PC{0,40}", hostile()],
+            text in prop_oneof!["\\PC{0,200}", hostile()],
+            lang in "(en|fr|zh|ar|he|ja|pt-BR|xx|)",
+        ) {
             check_ranges(&text, &highlight(&parse(&query), &text, &lang))?;
         }
 

@@ -12,7 +12,8 @@
 //!   unknown field, or a date that is not one, is plain text;
 //! - a piece the tokenizer splits into several terms (`U.S.-Israeli`, `東京都`) is a phrase.
 //!
-//! At most [`MAX_CLAUSES`] clauses are kept, so a pasted page cannot make search slow.
+//! At most [`MAX_CLAUSES`] clauses, and [`MAX_ATOMS`] words, phrases and fields in all,
+//! are kept, so a pasted page (or a long `a OR b OR …` chain) cannot make search slow.
 
 use std::ops::Range;
 
@@ -21,6 +22,9 @@ use super::tokenize;
 
 /// Clauses beyond this many are dropped.
 pub const MAX_CLAUSES: usize = 32;
+/// Atoms beyond this many, counted over all clauses, are dropped: `a OR b OR …` is one
+/// clause however long, and each atom costs search a term lookup and a typo walk.
+pub const MAX_ATOMS: usize = 2 * MAX_CLAUSES;
 /// Terms of a phrase beyond this many are dropped.
 const MAX_PHRASE: usize = 32;
 
@@ -231,6 +235,7 @@ pub fn parse(input: &str) -> Query {
 /// Joins `a OR b OR c` into one clause; any other item is a clause of its own.
 fn group(items: Vec<Item>) -> Vec<Clause> {
     let mut clauses: Vec<Clause> = Vec::new();
+    let mut atoms = 0;
     let mut joinable = false; // the last clause is positive and was the previous item
     let mut pending_or = false;
     for item in items {
@@ -241,14 +246,17 @@ fn group(items: Vec<Item>) -> Vec<Clause> {
                 pending_or = false;
             }
             Item::Atom { atom, negated } => {
-                if pending_or && !negated {
-                    clauses.last_mut().expect("an OR follows a clause").any.push(atom);
-                } else if clauses.len() < MAX_CLAUSES {
-                    clauses.push(Clause { any: vec![atom], negated });
-                } else {
+                let joins = pending_or && !negated;
+                if atoms == MAX_ATOMS || (!joins && clauses.len() == MAX_CLAUSES) {
                     joinable = false;
                     pending_or = false;
                     continue;
+                }
+                atoms += 1;
+                if joins {
+                    clauses.last_mut().expect("an OR follows a clause").any.push(atom);
+                } else {
+                    clauses.push(Clause { any: vec![atom], negated });
                 }
                 joinable = !negated;
                 pending_or = false;
@@ -409,17 +417,57 @@ mod tests {
         assert_eq!(clauses("東京都 "), [(vec![phrase_of(&["東京", "京都"])], false)]);
     }
 
+    /// The invariants of any parse: bounded clauses, words with spans on character
+    /// boundaries of the input.
+    fn check_parse(input: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let q = parse(input);
+        proptest::prop_assert!(q.clauses.len() <= MAX_CLAUSES);
+        proptest::prop_assert!(q.clauses.iter().map(|c| c.any.len()).sum::<usize>() <= MAX_ATOMS);
+        for atom in q.clauses.iter().flat_map(|c| &c.any) {
+            if let Atom::Word { span, term, .. } = atom {
+                proptest::prop_assert!(input.is_char_boundary(span.start) && input.is_char_boundary(span.end));
+                proptest::prop_assert!(span.start <= span.end && span.end <= input.len() && !term.is_empty());
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn an_or_chain_keeps_a_bounded_number_of_atoms() {
+        // Found by `parsing_never_panics_and_spans_are_sound`: a chain of ORs is one
+        // clause, and kept every one of its atoms.
+        let q = parse(&"kursk OR ".repeat(2_000));
+        assert_eq!(q.clauses.len(), 1);
+        assert_eq!(q.clauses[0].any.len(), MAX_ATOMS);
+        let q = parse(&format!("{} {}", "a ".repeat(MAX_CLAUSES - 1), "b OR ".repeat(100)));
+        assert_eq!(q.clauses.len(), MAX_CLAUSES);
+        assert_eq!(q.clauses.iter().map(|c| c.any.len()).sum::<usize>(), MAX_ATOMS);
+    }
+
+    #[test]
+    fn a_10000_character_query_parses() {
+        let input = crate::test_inputs::long_input();
+        assert_eq!(input.chars().count(), 10_000);
+        check_parse(&input).unwrap();
+        assert!(parse(&input).has_text());
+    }
+
+    /// Up to 2,500 pieces of the query language (up to some 25,000 characters), joined
+    /// by spaces, tabs, nothing, or `OR`.
+    fn query_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::{sample::select, strategy::Strategy};
+        const PIECES: &[&str] = &[
+            "kursk", "Ukr", "OR", "OR OR", "-drone", "-", "--", "\"north korean\"", "\"", "-\"kursk region\"", "“quoted”", "title:war",
+            "author:\"jane doe\"", "tag:", "source:cnn", "-source:cnn", "lang:pt-BR", "after:2024", "before:2025-02", "after:2024-13", "color:red",
+            "東京都", "e\u{301}", "U.S.-Israeli", "%E2%82", "\u{202E}عربي", "👩\u{200D}👩\u{200D}👧",
+        ];
+        (proptest::collection::vec(select(PIECES), 0..2_500), select(&[" ", "\t", "", " OR "][..])).prop_map(|(pieces, sep)| pieces.join(sep))
+    }
+
     proptest::proptest! {
         #[test]
-        fn parsing_never_panics_and_spans_are_sound(input in "\\PC{0,200}|[-\"“” :ORtileag]{0,60}") {
-            let q = parse(&input);
-            proptest::prop_assert!(q.clauses.len() <= MAX_CLAUSES);
-            for atom in q.clauses.iter().flat_map(|c| &c.any) {
-                if let Atom::Word { span, term, .. } = atom {
-                    proptest::prop_assert!(input.is_char_boundary(span.start) && input.is_char_boundary(span.end));
-                    proptest::prop_assert!(span.start <= span.end && !term.is_empty());
-                }
-            }
+        fn parsing_never_panics_and_spans_are_sound(input in proptest::prop_oneof!["\\PC{0,200}", "[-\"“” :ORtileag]{0,60}", query_like(), crate::test_inputs::hostile()]) {
+            check_parse(&input)?;
         }
     }
 }
