@@ -3,14 +3,20 @@
 //! (`data-match="i"`), so the reading view can step through them; the reader's own
 //! highlights are `<mark class="highlight">`, and the sentence read aloud a
 //! `<span class="speaking">`.
+//!
+//! A very long body renders in chunks of blocks as they near the window (placeholders
+//! of about the right height stand in for the rest); each chunk re-renders only when its
+//! own marks change, so stepping through matches or typing in the find box stays quick.
 
 use std::ops::Range;
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::corpus::ArticleRef;
-use crate::engine::article::{is_safe_href, Block, Inline, Text};
+use crate::engine::article::{is_safe_href, Article, Block, Inline, Text};
 
 /// Match ranges per text block (in [`Article::texts`] order), numbered from `first`.
 ///
@@ -31,6 +37,12 @@ impl BlockMarks {
 /// Per text block, the reader's highlights in it as `(range, highlight number)`.
 pub type BlockHighlights = Vec<Vec<(Range<usize>, usize)>>;
 
+/// Top-level blocks per chunk of a long body.
+const CHUNK_BLOCKS: usize = 100;
+/// A body with less text than this renders whole; a longer one renders chunk by chunk
+/// as it nears the window, so a huge article opens and updates quickly.
+const EAGER_BYTES: usize = 150_000;
+
 #[derive(Properties, PartialEq)]
 pub struct ArticleBodyProps {
     pub article: ArticleRef,
@@ -40,18 +52,184 @@ pub struct ArticleBodyProps {
     pub highlights: Rc<BlockHighlights>,
     /// The sentence being read aloud: text block and range.
     pub speaking: Option<(usize, Range<usize>)>,
+    /// A text block that must be on the page (a heading or highlight about to be shown).
+    pub reveal: Option<usize>,
+}
+
+/// A run of top-level blocks rendered together, and the text blocks inside them.
+#[derive(Debug, Clone, PartialEq)]
+struct Chunk {
+    blocks: Range<usize>,
+    texts: Range<usize>,
+    bytes: usize,
+}
+
+/// The body cut into chunks of `per_chunk` top-level blocks.
+fn plan(blocks: &[Block], per_chunk: usize) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut text = 0;
+    for (i, group) in blocks.chunks(per_chunk).enumerate() {
+        let texts: Vec<&Text> = group.iter().flat_map(Block::texts).collect();
+        let bytes = texts.iter().map(|t| t.text.len()).sum();
+        out.push(Chunk { blocks: i * per_chunk..i * per_chunk + group.len(), texts: text..text + texts.len(), bytes });
+        text += texts.len();
+    }
+    out
+}
+
+/// Whether the article is long enough to render in chunks (and to be searched with care).
+pub fn is_long(article: &Article) -> bool {
+    article.texts().iter().map(|t| t.text.len()).sum::<usize>() >= EAGER_BYTES
 }
 
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
-    let mut cx = Cursor { props, block: 0, number: props.marks.first };
-    let blocks: Vec<Html> = props.article.blocks.iter().map(|b| render_block(b, &mut cx)).collect();
-    html! { <div class="reader-body">{ for blocks }</div> }
+    let chunks = use_memo(props.article, |a| plan(&a.blocks, CHUNK_BLOCKS));
+    let lazy = *use_memo(props.article, |a| is_long(a));
+    // Chunks that came near the window once stay rendered.
+    let seen = use_reducer(Seen::default);
+    let body = use_node_ref();
+    {
+        let (body, seen) = (body.clone(), seen.dispatcher());
+        use_effect(move || {
+            let observer = lazy.then(|| observe_placeholders(&body, seen)).flatten();
+            move || {
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    // The block of the current match, of the sentence read, and the one to reveal must
+    // be rendered whatever the scroll position.
+    let match_block = props.current.and_then(|c| block_of_match(&props.marks, c));
+    let wanted = [match_block, props.speaking.as_ref().map(|(b, _)| *b), props.reveal];
+    let mut first_match = props.marks.first;
+    let parts: Vec<Html> = chunks
+        .iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let first = first_match;
+            first_match += props.marks.blocks.get(chunk.texts.clone()).map_or(0, |b| b.iter().map(Vec::len).sum());
+            let needed = !lazy || i == 0 || seen.0.contains(&i) || wanted.iter().flatten().any(|b| chunk.texts.contains(b));
+            if !needed {
+                // Roughly as tall as its text will be, so the scrollbar tells the truth.
+                let lines = chunk.bytes / 70 + (chunk.blocks.end - chunk.blocks.start);
+                return html! { <div class="chunk-placeholder" data-chunk={i.to_string()} data-lines={lines.to_string()}></div> };
+            }
+            let matches = first..first_match;
+            html! {
+                <BodyChunk article={props.article} blocks={chunk.blocks.clone()} texts={chunk.texts.clone()} first_match={first}
+                    marks={props.marks.clone()} current={props.current.filter(|c| matches.contains(c))}
+                    highlights={props.highlights.clone()}
+                    speaking={props.speaking.clone().filter(|(b, _)| chunk.texts.contains(b))} />
+            }
+        })
+        .collect();
+    html! { <div class="reader-body" ref={body}>{ for parts }</div> }
+}
+
+/// Indices of chunks seen near the window.
+#[derive(Default, PartialEq)]
+struct Seen(std::collections::BTreeSet<usize>);
+
+impl Reducible for Seen {
+    type Action = Vec<usize>;
+    fn reduce(self: Rc<Self>, action: Vec<usize>) -> Rc<Self> {
+        if action.iter().all(|i| self.0.contains(i)) {
+            return self;
+        }
+        let mut next = self.0.clone();
+        next.extend(action);
+        Rc::new(Seen(next))
+    }
+}
+
+type Observer = (web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+/// Sizes the placeholders in `body` and reports those that come within a window's
+/// height and a half of the view.
+fn observe_placeholders(body: &NodeRef, seen: UseReducerDispatcher<Seen>) -> Option<Observer> {
+    let body = body.cast::<web_sys::Element>()?;
+    let placeholders = body.query_selector_all(".chunk-placeholder").ok()?;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near: Vec<usize> = entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            .filter(|e| e.is_intersecting())
+            .filter_map(|e| e.target().get_attribute("data-chunk")?.parse().ok())
+            .collect();
+        if !near.is_empty() {
+            seen.dispatch(near);
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("150% 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    for i in 0..placeholders.length() {
+        let Some(placeholder) = placeholders.item(i).and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let lines = placeholder.get_attribute("data-lines").unwrap_or_default();
+        let _ = placeholder.style().set_property("height", &format!("calc({lines} * 1lh)"));
+        observer.observe(&placeholder);
+    }
+    Some((observer, callback))
+}
+
+/// The text block holding match number `number`.
+fn block_of_match(marks: &BlockMarks, number: usize) -> Option<usize> {
+    let mut at = marks.first;
+    for (block, ranges) in marks.blocks.iter().enumerate() {
+        if number < at + ranges.len() {
+            return (number >= at).then_some(block);
+        }
+        at += ranges.len();
+    }
+    None
+}
+
+#[derive(Properties)]
+struct BodyChunkProps {
+    article: ArticleRef,
+    blocks: Range<usize>,
+    texts: Range<usize>,
+    first_match: usize,
+    marks: Rc<BlockMarks>,
+    /// The current match, when it is in this chunk.
+    current: Option<usize>,
+    highlights: Rc<BlockHighlights>,
+    speaking: Option<(usize, Range<usize>)>,
+}
+
+/// A chunk re-renders only when what it shows changed: its own marks and highlights.
+impl PartialEq for BodyChunkProps {
+    fn eq(&self, other: &Self) -> bool {
+        fn marks(p: &BodyChunkProps) -> Option<&[Vec<Range<usize>>]> {
+            p.marks.blocks.get(p.texts.clone())
+        }
+        fn highlights(p: &BodyChunkProps) -> Option<&[Vec<(Range<usize>, usize)>]> {
+            p.highlights.get(p.texts.clone())
+        }
+        self.article == other.article
+            && self.blocks == other.blocks
+            && self.texts == other.texts
+            && self.first_match == other.first_match
+            && self.current == other.current
+            && self.speaking == other.speaking
+            && marks(self) == marks(other)
+            && highlights(self) == highlights(other)
+    }
+}
+
+#[component]
+fn BodyChunk(props: &BodyChunkProps) -> Html {
+    let mut cx = Cursor { props, block: props.texts.start, number: props.first_match };
+    let blocks = props.article.blocks.get(props.blocks.clone()).unwrap_or(&[]);
+    blocks.iter().map(|b| render_block(b, &mut cx)).collect::<Html>()
 }
 
 /// Where rendering is: which text block comes next and the number of its first match.
 struct Cursor<'a> {
-    props: &'a ArticleBodyProps,
+    props: &'a BodyChunkProps,
     block: usize,
     number: usize,
 }
@@ -212,5 +390,38 @@ impl Leaves<'_> {
             at = until;
         }
         if code { html! { <code>{ for parts }</code> } } else { parts.into_iter().collect::<Html>() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(t: &str) -> Block {
+        Block::Paragraph(Text::plain(t))
+    }
+
+    #[test]
+    fn chunks_cover_every_block_and_count_their_texts() {
+        let blocks = vec![p("a"), Block::SectionBreak, Block::Quote(vec![p("bb"), p("cc")]), p("ddd"), p("e")];
+        let chunks = plan(&blocks, 2);
+        assert_eq!(
+            chunks,
+            vec![
+                Chunk { blocks: 0..2, texts: 0..1, bytes: 1 },
+                Chunk { blocks: 2..4, texts: 1..4, bytes: 7 },
+                Chunk { blocks: 4..5, texts: 4..5, bytes: 1 },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_match_number_leads_to_its_block() {
+        let marks = BlockMarks { blocks: vec![vec![0..1, 2..3], vec![], vec![0..1]], first: 2 };
+        assert_eq!(block_of_match(&marks, 1), None, "a title match");
+        assert_eq!(block_of_match(&marks, 2), Some(0));
+        assert_eq!(block_of_match(&marks, 3), Some(0));
+        assert_eq!(block_of_match(&marks, 4), Some(2));
+        assert_eq!(block_of_match(&marks, 5), None);
     }
 }

@@ -6,6 +6,8 @@ use yew::prelude::*;
 pub struct MatchNavProps {
     pub query: AttrValue,
     pub total: usize,
+    /// The article is still being searched.
+    pub searching: bool,
     pub current: Option<usize>,
     pub on_step: Callback<isize>,
 }
@@ -13,6 +15,7 @@ pub struct MatchNavProps {
 #[component]
 pub fn MatchNav(props: &MatchNavProps) -> Html {
     let status = match (props.total, props.current) {
+        _ if props.searching => "Searching…".to_string(),
         (0, _) => format!("No matches for “{}”", props.query),
         (n, Some(i)) => format!("{} of {n}", i + 1),
         (1, None) => "1 match".to_string(),

@@ -1,15 +1,15 @@
-//! The article's outline, for articles with two or more headings. Entries scroll to their
-//! heading (buttons, not `#` links: the hash belongs to the router).
+//! The article's outline, for articles with two or more headings. Entries ask the page
+//! to show their heading (buttons, not `#` links: the hash belongs to the router).
 
-use web_sys::{ScrollBehavior, ScrollIntoViewOptions};
 use yew::prelude::*;
 
-use crate::components::article_body::heading_id;
 use crate::corpus::ArticleRef;
 
 #[derive(Properties, PartialEq)]
 pub struct TableOfContentsProps {
     pub article: ArticleRef,
+    /// Shows the heading that is this text block.
+    pub on_go: Callback<usize>,
 }
 
 #[component]
@@ -25,13 +25,7 @@ pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
             <nav aria-label="Contents">
                 <ol>
                     { for outline.into_iter().map(|(index, level, text)| {
-                        let onclick = Callback::from(move |_: MouseEvent| {
-                            if let Some(heading) = gloo::utils::document().get_element_by_id(&heading_id(index)) {
-                                let options = ScrollIntoViewOptions::new();
-                                options.set_behavior(ScrollBehavior::Smooth);
-                                heading.scroll_into_view_with_scroll_into_view_options(&options);
-                            }
-                        });
+                        let onclick = props.on_go.reform(move |_: MouseEvent| index);
                         html! {
                             <li class={format!("toc-level-{}", (level - top).min(3))}>
                                 <button type="button" class="link-button" {onclick}>{ text.to_string() }</button>

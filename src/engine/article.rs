@@ -94,6 +94,15 @@ impl Text {
     }
 }
 
+impl Block {
+    /// The text-bearing blocks in this one, in document order.
+    pub fn texts(&self) -> Vec<&Text> {
+        let mut out = Vec::new();
+        collect_texts(std::slice::from_ref(self), &mut out);
+        out
+    }
+}
+
 impl Article {
     /// Every text-bearing block in document order. This order defines "block index" for
     /// search hits and highlights: indexing and rendering both walk it.

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::article_body::{marked_text, ArticleBody, BlockHighlights, BlockMarks, Layers};
+use crate::components::article_body::{heading_id, is_long, marked_text, ArticleBody, BlockHighlights, Layers};
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlights_panel::HighlightsPanel;
 use crate::components::match_nav::MatchNav;
@@ -24,13 +24,12 @@ use crate::components::table_of_contents::TableOfContents;
 use crate::corpus::{corpus, ArticleRef};
 use crate::download::save_text;
 use crate::engine::article::{is_safe_href, Text};
-use crate::engine::highlight::Highlighter;
-use crate::engine::query;
 use crate::engine::search::search;
 use crate::highlights::{placed, Highlights};
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_highlights::use_highlights;
 use crate::hooks::use_mark_positions::use_mark_positions;
+use crate::hooks::use_marks::use_marks;
 use crate::hooks::use_prefs::use_prefs;
 use crate::hooks::use_read_aloud::use_read_aloud;
 use crate::hooks::use_reading_position::use_reading_position;
@@ -39,6 +38,9 @@ use crate::library_query::{Facet, LibraryQuery};
 use crate::pages::not_found::NotFoundPage;
 use crate::prefs::Choice;
 use crate::selection::{current_range, selected_span};
+
+/// In a long article, the find box marks this long after the last key press.
+const FIND_PAUSE_MS: u32 = 250;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
@@ -69,17 +71,15 @@ fn Reader(props: &ReaderProps) -> Html {
 
     // A find box searches within the article; while it holds text it replaces the query
     // the reader came with as what is marked.
+    // In a very long article, marking waits until typing pauses.
     let find = use_state(String::new);
-    let marked_query = if find.trim().is_empty() { library.q.clone() } else { find.to_string() };
+    let find_marked = use_state(String::new);
+    let find_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let long = *use_memo(article, |a| is_long(a));
+    let marked_query = if find_marked.trim().is_empty() { library.q.clone() } else { find_marked.to_string() };
     // Title marks first, then the body's, numbered in reading order.
-    let marks = use_memo((article, marked_query.clone()), |(article, q)| {
-        let highlighter = Highlighter::new(&query::parse(q), &article.lang);
-        let title = highlighter.ranges(&article.title);
-        let blocks = article.texts().iter().map(|t| highlighter.ranges(&t.text)).collect();
-        let first = title.len();
-        (title, Rc::new(BlockMarks { blocks, first }))
-    });
-    let total = marks.0.len() + marks.1.count();
+    let marks = use_marks(article, marked_query.clone(), long);
+    let total = marks.total();
     let current = use_state(|| None::<usize>);
     {
         let current = current.clone();
@@ -124,6 +124,23 @@ fn Reader(props: &ReaderProps) -> Html {
         let current = current.clone();
         Callback::from(move |i: usize| current.set(Some(i)))
     };
+
+    // Showing a text block (a heading, a highlight): it is rendered first (a long body
+    // renders only what is near the window), then scrolled to.
+    let reveal = use_state(|| None::<(usize, String, ScrollLogicalPosition, u32)>);
+    let go_to = {
+        let reveal = reveal.clone();
+        Callback::from(move |(block, selector, at): (usize, String, ScrollLogicalPosition)| {
+            let n = reveal.as_ref().map_or(0, |r| r.3 + 1);
+            reveal.set(Some((block, selector, at, n)));
+        })
+    };
+    use_effect_with((*reveal).clone(), |reveal| {
+        if let Some((_, selector, at, _)) = reveal {
+            scroll_to(selector, *at);
+        }
+    });
+    let on_heading = go_to.reform(|block: usize| (block, format!("#{}", heading_id(block)), ScrollLogicalPosition::Start));
 
     // The reader's highlights: where each is now, and the ranges to mark per block.
     let highlights = use_highlights();
@@ -185,7 +202,14 @@ fn Reader(props: &ReaderProps) -> Html {
         let update = highlights.update.clone();
         Callback::from(move |i: usize| update.emit(Box::new(move |all: &mut Highlights| all.remove(&article.slug, i))))
     };
-    let on_go = Callback::from(|i: usize| scroll_to(&format!("mark[data-highlight=\"{i}\"]"), ScrollLogicalPosition::Center));
+    let on_go = {
+        let (go_to, placed) = (go_to.clone(), placed_now.1.clone());
+        Callback::from(move |i: usize| {
+            if let Some(Some(span)) = placed.get(i) {
+                go_to.emit((span.start.block as usize, format!("mark[data-highlight=\"{i}\"]"), ScrollLogicalPosition::Center));
+            }
+        })
+    };
     let on_export = {
         let all = highlights.all.clone();
         let notice = notice.clone();
@@ -244,21 +268,31 @@ fn Reader(props: &ReaderProps) -> Html {
     let speaking_title = read_aloud.speaking.as_ref().filter(|(block, _)| block.is_none()).map(|(_, r)| r);
     let title = marked_text(
         &Text::plain(article.title.clone()),
-        Layers { matches: &marks.0, first: 0, current: *current, highlights: &[], speaking: speaking_title },
+        Layers { matches: &marks.title, first: 0, current: *current, highlights: &[], speaking: speaking_title },
     );
     let speaking_body = read_aloud.speaking.clone().and_then(|(block, r)| Some((block?, r)));
-    let on_find = {
-        let find = find.clone();
-        Callback::from(move |e: InputEvent| find.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    let set_find = {
+        let (find, find_marked) = (find.clone(), find_marked.clone());
+        Callback::from(move |value: String| {
+            find.set(value.clone());
+            if long && !value.is_empty() {
+                let find_marked = find_marked.clone();
+                *find_timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(FIND_PAUSE_MS, move || find_marked.set(value)));
+            } else {
+                find_timer.borrow_mut().take();
+                find_marked.set(value);
+            }
+        })
     };
+    let on_find = set_find.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     // Enter steps to the next match (Shift+Enter the previous); Esc clears the box.
     let on_find_key = {
-        let (find, on_step) = (find.clone(), on_step.clone());
+        let (set_find, on_step) = (set_find.clone(), on_step.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => on_step.emit(if e.shift_key() { -1 } else { 1 }),
             "Escape" => {
                 e.stop_propagation();
-                find.set(String::new());
+                set_find.emit(String::new());
             }
             _ => {}
         })
@@ -280,7 +314,7 @@ fn Reader(props: &ReaderProps) -> Html {
                 <input type="search" class="find-input" aria-label="Find in article" placeholder="Find in article"
                     value={(*find).clone()} oninput={on_find} onkeydown={on_find_key} />
                 if !marked_query.trim().is_empty() {
-                    <MatchNav query={marked_query.trim().to_string()} {total} current={*current} {on_step} />
+                    <MatchNav query={marked_query.trim().to_string()} {total} searching={marks.searching} current={*current} {on_step} />
                 }
                 <div class="reader-tools">
                     <ReadAloud handle={read_aloud.clone()} {on_play} />
@@ -313,8 +347,9 @@ fn Reader(props: &ReaderProps) -> Html {
                     </ul>
                 }
             </header>
-            <TableOfContents {article} />
-            <ArticleBody {article} marks={marks.1.clone()} current={*current} highlights={block_highlights} speaking={speaking_body} />
+            <TableOfContents {article} on_go={on_heading} />
+            <ArticleBody {article} marks={marks.body.clone()} current={*current} highlights={block_highlights} speaking={speaking_body}
+                reveal={reveal.as_ref().map(|r| r.0)} />
             if let Some((previous, next, position, total)) = *neighbours {
                 if total > 1 {
                     <ResultPager {previous} {next} {position} {total} query={library.to_query_string()} />
@@ -340,17 +375,39 @@ fn Reader(props: &ReaderProps) -> Html {
 }
 
 fn reader_body() -> Option<web_sys::Element> {
-    gloo::utils::document().query_selector(".reader-body").ok().flatten()
+    element(".reader-body")
 }
 
-/// Scrolls the first element matching `selector` into view, smoothly.
+/// Scrolls the first element matching `selector` into view: smoothly when it is near,
+/// at once when it is far (a smooth ride through a long body would render every chunk on
+/// the way). Chunks that render around it can move it, so a far target is looked at
+/// again shortly after and brought back into view if it moved.
 fn scroll_to(selector: &str, block: ScrollLogicalPosition) {
-    if let Ok(Some(element)) = gloo::utils::document().query_selector(selector) {
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(block);
-        options.set_behavior(ScrollBehavior::Smooth);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
+    let Some(target) = element(selector) else { return };
+    let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let far = target.get_bounding_client_rect().top().abs() > 2.0 * height;
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(block);
+    options.set_behavior(if far { ScrollBehavior::Instant } else { ScrollBehavior::Smooth });
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+    if far {
+        for delay in [100, 400] {
+            let (selector, options) = (selector.to_string(), options.clone());
+            gloo::timers::callback::Timeout::new(delay, move || {
+                if let Some(target) = element(&selector) {
+                    let r = target.get_bounding_client_rect();
+                    if r.top() < 0.0 || r.bottom() > height {
+                        target.scroll_into_view_with_scroll_into_view_options(&options);
+                    }
+                }
+            })
+            .forget();
+        }
     }
+}
+
+fn element(selector: &str) -> Option<web_sys::Element> {
+    gloo::utils::document().query_selector(selector).ok().flatten()
 }
 
 /// The article's address in this Lectern: this page's address with the article's route.

@@ -5,6 +5,7 @@
 mod csp;
 mod foundation;
 mod hostile;
+mod huge;
 mod library;
 mod reader;
 mod reading_tools;
@@ -33,6 +34,8 @@ enum Site {
     SeedCsp,
     /// Built from `tests/fixtures/reading`: headings, tags, an original URL.
     Reading,
+    /// Generated at test time: one article of 30,000 paragraphs beside a short one.
+    Huge,
 }
 
 struct Case {
@@ -72,6 +75,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Reading, 1280, 900, reading_tools::a_highlight_is_found_again_by_its_quote),
         case!(Site::Seed, 1280, 900, reading_tools::read_aloud_says_when_there_are_no_voices),
         case!(Site::Seed, 1280, 900, reading_tools::read_aloud_reads_sentence_by_sentence),
+        case!(Site::Huge, 1280, 900, huge::a_huge_article_opens_finds_and_scrolls),
         case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
         case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),
         case!(Site::Hostile, 1280, 900, hostile::hostile_routes_run_no_script),
@@ -107,10 +111,14 @@ async fn run() -> i32 {
             true => Some(serve(build_site("reading", Some(&project_root().join("tests/fixtures/reading")))?, Headers::default()).await?),
             false => None,
         };
+        let huge_url = match cases.iter().any(|c| c.site == Site::Huge) {
+            true => Some(serve(build_site("huge", Some(&huge::write_fixture()?))?, Headers::default()).await?),
+            false => None,
+        };
         let driver = Driver::start().await?;
-        Result::<_>::Ok((seed_url, csp_url, real_url, hostile_url, reading_url, driver))
+        Result::<_>::Ok((seed_url, csp_url, real_url, hostile_url, reading_url, huge_url, driver))
     };
-    let (seed_url, csp_url, real_url, hostile_url, reading_url, driver) = match setup.await {
+    let (seed_url, csp_url, real_url, hostile_url, reading_url, huge_url, driver) = match setup.await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("e2e setup failed: {e}");
@@ -133,6 +141,7 @@ async fn run() -> i32 {
             Site::Hostile => hostile_url.clone().expect("built when a case needs it"),
             Site::SeedCsp => csp_url.clone(),
             Site::Reading => reading_url.clone().expect("built when a case needs it"),
+            Site::Huge => huge_url.clone().expect("built when a case needs it"),
         };
         let started = Instant::now();
         let outcome = match driver.session(case.width, case.height).await {

@@ -1,0 +1,110 @@
+//! The search matches to mark in an article: title ranges, then body ranges per text
+//! block, numbered in reading order. A long article is searched in slices of a few
+//! milliseconds between frames, so scrolling and typing stay smooth while it is searched;
+//! its marks appear once the whole article has been searched.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::components::article_body::BlockMarks;
+use crate::corpus::ArticleRef;
+use crate::engine::article::Text;
+use crate::engine::highlight::Highlighter;
+use crate::engine::query;
+
+/// Work done between two frames, in milliseconds.
+const SLICE_MS: f64 = 8.0;
+
+#[derive(Debug, Default, PartialEq)]
+pub struct Marks {
+    pub title: Vec<Range<usize>>,
+    pub body: Rc<BlockMarks>,
+    /// True while a long article is still being searched.
+    pub searching: bool,
+}
+
+impl Marks {
+    pub fn total(&self) -> usize {
+        self.title.len() + self.body.count()
+    }
+}
+
+/// The marks of `query` in `article`; `long` articles are searched in slices.
+#[hook]
+pub fn use_marks(article: ArticleRef, query: String, long: bool) -> Rc<Marks> {
+    let whole = use_memo((article, query.clone(), long), |(article, q, long)| (!long).then(|| Rc::new(search_all(*article, q))));
+    let sliced = use_state(|| Rc::new(Marks::default()));
+    {
+        let set = sliced.setter();
+        use_effect_with((article, query, long), move |(article, q, long)| {
+            let timer = Rc::new(RefCell::new(None::<Timeout>));
+            if *long {
+                let job = Job::new(*article, q);
+                set.set(Rc::new(Marks { searching: !job.is_empty(), ..Marks::default() }));
+                run(Rc::new(RefCell::new(job)), set, timer.clone());
+            }
+            // A new query or article abandons the search under way.
+            move || drop(timer.borrow_mut().take())
+        });
+    }
+    (*whole).clone().unwrap_or_else(|| (*sliced).clone())
+}
+
+fn search_all(article: ArticleRef, q: &str) -> Marks {
+    let mut job = Job::new(article, q);
+    while job.step() {}
+    job.finish()
+}
+
+/// A search of one article, block by block.
+struct Job {
+    highlighter: Highlighter,
+    texts: Vec<&'static Text>,
+    title: Vec<Range<usize>>,
+    blocks: Vec<Vec<Range<usize>>>,
+}
+
+impl Job {
+    fn new(article: ArticleRef, q: &str) -> Job {
+        let highlighter = Highlighter::new(&query::parse(q), &article.lang);
+        let title = highlighter.ranges(&article.title);
+        let texts = if highlighter.is_empty() { Vec::new() } else { article.0.texts() };
+        Job { highlighter, title, blocks: Vec::with_capacity(texts.len()), texts }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.highlighter.is_empty()
+    }
+
+    /// Searches the next block; false when every block has been searched.
+    fn step(&mut self) -> bool {
+        let Some(text) = self.texts.get(self.blocks.len()) else { return false };
+        self.blocks.push(self.highlighter.ranges(&text.text));
+        true
+    }
+
+    fn finish(&mut self) -> Marks {
+        let first = self.title.len();
+        let blocks = std::mem::take(&mut self.blocks);
+        Marks { title: std::mem::take(&mut self.title), body: Rc::new(BlockMarks { blocks, first }), searching: false }
+    }
+}
+
+/// Searches for a slice of time, then lets the browser draw before the next slice.
+fn run(job: Rc<RefCell<Job>>, set: UseStateSetter<Rc<Marks>>, timer: Rc<RefCell<Option<Timeout>>>) {
+    let started = js_sys::Date::now();
+    let mut more = true;
+    while more && js_sys::Date::now() - started < SLICE_MS {
+        more = job.borrow_mut().step();
+    }
+    if !more {
+        set.set(Rc::new(job.borrow_mut().finish()));
+        return;
+    }
+    let next = timer.clone();
+    *timer.borrow_mut() = Some(Timeout::new(0, move || run(job, set, next)));
+}
