@@ -92,6 +92,9 @@ async fn article_body_numbers_marks_across_inline_structure() {
         article: ArticleRef(article),
         marks: Rc::new(BlockMarks { blocks: marks_per_block, first: 2 }),
         current: Some(3),
+        highlights: Rc::new(vec![]),
+        speaking: None,
+        reveal: None,
     };
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -108,6 +111,47 @@ async fn article_body_numbers_marks_across_inline_structure() {
     assert_eq!(root.query_selector("em mark").unwrap().unwrap().text_content().unwrap(), "small");
     assert_eq!(root.query_selector_all("hr").unwrap().length(), 1);
     assert_eq!(root.query_selector_all("p").unwrap().length(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn article_body_layers_matches_own_highlights_and_the_spoken_sentence() {
+    let root = root();
+    let article: &'static Article = Box::leak(Box::new(Article {
+        slug: "b".into(),
+        title: "B".into(),
+        byline: None,
+        source: None,
+        published: None,
+        url: None,
+        tags: vec![],
+        lang: "en".into(),
+        blocks: vec![Block::Paragraph(Text::plain("Alpha beta gamma delta"))],
+        excerpt: String::new(),
+        word_count: 4,
+        reading_minutes: 1,
+        file: "b.md".into(),
+    }));
+    let props = ArticleBodyProps {
+        article: ArticleRef(article),
+        marks: Rc::new(BlockMarks { blocks: vec![vec![6..10]], first: 0 }),
+        current: None,
+        // The reader's highlight ends inside the match; the sentence read covers both.
+        highlights: Rc::new(vec![vec![(0..8, 0)]]),
+        speaking: Some((0, 0..16)),
+        reveal: None,
+    };
+    yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let joined = |selector: &str| -> String {
+        let nodes = root.query_selector_all(selector).unwrap();
+        (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap()).collect()
+    };
+    assert_eq!(root.text_content().unwrap(), "Alpha beta gamma delta", "nothing added or lost");
+    assert_eq!(joined("mark.highlight"), "Alpha be");
+    assert_eq!(joined("mark[data-match]"), "beta");
+    assert_eq!(joined(".speaking"), "Alpha beta gamma");
+    assert_eq!(joined("mark.highlight mark[data-match]"), "be", "the match inside the highlight");
+    assert_eq!(root.query_selector("[data-block]").unwrap().unwrap().get_attribute("data-block").as_deref(), Some("0"));
 }
 
 #[wasm_bindgen_test]
