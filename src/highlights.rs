@@ -1,35 +1,42 @@
-//! The reader's own highlights, kept per article in one stored JSON value and exported as
+//! The reader's own highlights, kept per article in one stored value and exported as
 //! Markdown. Pure. Each highlight is a [`Span`] plus the quoted text: when the site is
 //! rebuilt and offsets move, the quote finds it again ([`anchor::resolve`]); a highlight
 //! whose quote is gone is kept, listed as not found, and still exported.
 //!
-//! Reading a stored value never fails: entries that cannot be read are skipped and the
-//! value is reported as damaged, so the caller can keep the original aside before the
-//! next write replaces it.
+//! The stored form is lines of tab-separated fields (tab, newline, carriage return and
+//! backslash escaped as `\t`, `\n`, `\r`, `\\`):
+//!
+//! ```text
+//! lectern-highlights 1
+//! a	<slug>	<title>
+//! h	<start block>	<start offset>	<end block>	<end offset>	<quote>
+//! ```
+//!
+//! Each `h` line belongs to the `a` line above it. Reading a stored value never fails:
+//! lines that cannot be read are skipped and the value is reported as damaged, so the
+//! caller can keep the original aside before the next write replaces it.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::engine::anchor::{self, Span, BLOCK_SEPARATOR};
+use crate::engine::anchor::{self, Point, Span, BLOCK_SEPARATOR};
 use crate::engine::article::Text;
 
 /// Storage key of the highlights.
 pub const KEY: &str = "lectern.highlights";
-/// Format of the stored value; another version is not read (and kept aside).
-const VERSION: u32 = 1;
+/// First line of the stored value; a value without it is not read (and kept aside).
+const HEADER: &str = "lectern-highlights 1";
 /// A longer selection is refused: a highlight marks a passage, not an article.
 pub const MAX_QUOTE: usize = 20_000;
 /// Highlights kept per article.
 pub const MAX_PER_ARTICLE: usize = 1_000;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Highlight {
     pub span: Span,
     pub quote: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleHighlights {
     /// The article's title when last highlighted, for the export if it leaves the corpus.
     pub title: String,
@@ -40,12 +47,6 @@ pub struct ArticleHighlights {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Highlights {
     pub articles: BTreeMap<String, ArticleHighlights>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    v: u32,
-    articles: BTreeMap<String, serde_json::Value>,
 }
 
 /// Why a selection could not be highlighted.
@@ -70,36 +71,53 @@ impl Refused {
 impl Highlights {
     /// Reads a stored value. The flag is true when something in it could not be read.
     pub fn parse(stored: &str) -> (Highlights, bool) {
-        let Ok(value) = serde_json::from_str::<Stored>(stored) else { return (Highlights::default(), true) };
-        if value.v != VERSION {
+        let mut lines = stored.lines();
+        if lines.next() != Some(HEADER) {
             return (Highlights::default(), true);
         }
         let mut damaged = false;
-        let mut articles = BTreeMap::new();
-        for (slug, entry) in value.articles {
-            match serde_json::from_value::<ArticleHighlights>(entry) {
-                Ok(mut entry) => {
-                    let before = entry.highlights.len();
-                    entry.highlights.retain(|h| h.span.start < h.span.end && !h.quote.is_empty() && h.quote.len() <= MAX_QUOTE);
-                    entry.highlights.truncate(MAX_PER_ARTICLE);
-                    damaged |= entry.highlights.len() != before;
-                    if !entry.highlights.is_empty() {
-                        articles.insert(slug, entry);
+        let mut articles: BTreeMap<String, ArticleHighlights> = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in lines {
+            let fields: Vec<String> = line.split('\t').map(unescape).collect();
+            match fields.as_slice() {
+                [kind, slug, title] if kind == "a" && !slug.is_empty() => {
+                    articles.entry(slug.clone()).or_default().title = title.clone();
+                    current = Some(slug.clone());
+                }
+                [kind, b0, o0, b1, o1, quote] if kind == "h" => {
+                    let number = |f: &String| f.parse::<usize>().ok();
+                    let span = match (number(b0), number(o0), number(b1), number(o1)) {
+                        (Some(b0), Some(o0), Some(b1), Some(o1)) => Some(Span { start: Point::new(b0, o0), end: Point::new(b1, o1) }),
+                        _ => None,
+                    };
+                    let entry = current.as_ref().and_then(|slug| articles.get_mut(slug));
+                    match (span, entry) {
+                        (Some(span), Some(entry))
+                            if span.start < span.end && !quote.is_empty() && quote.len() <= MAX_QUOTE && entry.highlights.len() < MAX_PER_ARTICLE =>
+                        {
+                            entry.highlights.push(Highlight { span, quote: quote.clone() })
+                        }
+                        _ => damaged = true,
                     }
                 }
-                Err(_) => damaged = true,
+                _ => damaged = true,
             }
         }
+        articles.retain(|_, a| !a.highlights.is_empty());
         (Highlights { articles }, damaged)
     }
 
     pub fn to_storage(&self) -> String {
-        let articles = self
-            .articles
-            .iter()
-            .filter_map(|(slug, entry)| Some((slug.clone(), serde_json::to_value(entry).ok()?)))
-            .collect();
-        serde_json::to_string(&Stored { v: VERSION, articles }).unwrap_or_default()
+        let mut out = String::from(HEADER);
+        for (slug, entry) in &self.articles {
+            out.push_str(&format!("\na\t{}\t{}", escape_field(slug), escape_field(&entry.title)));
+            for h in &entry.highlights {
+                let Span { start, end } = h.span;
+                out.push_str(&format!("\nh\t{}\t{}\t{}\t{}\t{}", start.block, start.offset, end.block, end.offset, escape_field(&h.quote)));
+            }
+        }
+        out
     }
 
     pub fn of(&self, slug: &str) -> &[Highlight] {
@@ -187,6 +205,39 @@ pub fn one_line(quote: &str) -> String {
     quote.replace(BLOCK_SEPARATOR, " ")
 }
 
+/// A field of the stored form, with the characters that separate fields escaped.
+fn escape_field(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
 /// Backslash-escapes what Markdown would read as markup.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -202,7 +253,6 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::anchor::Point;
 
     fn span(b0: usize, o0: usize, b1: usize, o1: usize) -> Span {
         Span { start: Point::new(b0, o0), end: Point::new(b1, o1) }
@@ -252,7 +302,7 @@ mod tests {
 
     #[test]
     fn unreadable_values_read_as_empty_and_damaged() {
-        for stored in ["", "not json", "{\"v\":2,\"articles\":{}}", "[1,2]", "{\"v\":1}"] {
+        for stored in ["", "not ours", "lectern-highlights 2\na\tx\tX", "{\"v\":1,\"articles\":{}}"] {
             let (h, damaged) = Highlights::parse(stored);
             assert_eq!(h.count(), 0, "{stored}");
             assert!(damaged, "{stored}");
@@ -260,15 +310,31 @@ mod tests {
     }
 
     #[test]
-    fn one_bad_entry_does_not_lose_the_others() {
-        let stored = r#"{"v":1,"articles":{
-            "good":{"title":"Good","highlights":[{"span":{"start":{"block":0,"offset":0},"end":{"block":0,"offset":4}},"quote":"Good"}]},
-            "bad":{"title":7},
-            "empty-quote":{"title":"E","highlights":[{"span":{"start":{"block":0,"offset":0},"end":{"block":0,"offset":4}},"quote":""}]}
-        }}"#;
+    fn one_bad_line_does_not_lose_the_others() {
+        let stored = "lectern-highlights 1\n\
+            h\t0\t0\t0\t4\tOrphan line before any article\n\
+            a\tgood\tGood\n\
+            h\t0\t0\t0\t4\tGood\n\
+            h\t0\tx\t0\t4\tBad number\n\
+            h\t0\t4\t0\t0\tReversed\n\
+            h\t0\t0\t0\t4\t\n\
+            a\tempty\tNothing kept\n\
+            something else";
         let (h, damaged) = Highlights::parse(stored);
         assert!(damaged);
         assert_eq!(h.articles.keys().collect::<Vec<_>>(), ["good"]);
+        assert_eq!(h.of("good").len(), 1);
+    }
+
+    #[test]
+    fn separators_in_titles_and_quotes_survive_storage() {
+        let owned = [Text::plain("tab\there, back\\slash, line\nbreak")];
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        h.add("s\tlug", "A\ttitle\nwith breaks\\", &texts, span(0, 0, 0, owned[0].text.len())).unwrap();
+        let stored = h.to_storage();
+        assert_eq!(stored.lines().count(), 3, "one header, one article, one highlight: {stored:?}");
+        assert_eq!(Highlights::parse(&stored), (h, false));
     }
 
     #[test]

@@ -8,8 +8,6 @@
 
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-
 use super::article::{Inline, Text};
 
 /// Separates blocks inside a quote that runs over several of them (U+2029, PARAGRAPH
@@ -17,14 +15,14 @@ use super::article::{Inline, Text};
 pub const BLOCK_SEPARATOR: char = '\u{2029}';
 
 /// A place in the article: a text block and a byte offset into its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Point {
     pub block: u32,
     pub offset: u32,
 }
 
 /// A stretch of text from `start` (inclusive) to `end` (exclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub start: Point,
     pub end: Point,
