@@ -6,6 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::article_body::BlockMarks;
+use crate::engine::article::Text;
+
 /// Rows of the rail: matches closer than one row share a tick.
 const ROWS: usize = 120;
 
@@ -37,6 +40,19 @@ pub fn MatchRail(props: &MatchRailProps) -> Html {
     }
 }
 
+/// Where matches are by the text before them, for a body not all rendered: title
+/// matches at the top, each body match at its share of the article's text.
+pub fn positions_by_text(texts: &[&Text], marks: &BlockMarks, title_matches: usize) -> Vec<f64> {
+    let total = texts.iter().map(|t| t.text.len()).sum::<usize>().max(1) as f64;
+    let mut out = vec![0.0; title_matches];
+    let mut before = 0;
+    for (text, ranges) in texts.iter().zip(&marks.blocks) {
+        out.extend(ranges.iter().map(|r| (before + r.start) as f64 / total));
+        before += text.text.len();
+    }
+    out
+}
+
 fn row(fraction: f64, rows: usize) -> usize {
     ((fraction * rows as f64) as usize).min(rows - 1)
 }
@@ -57,6 +73,14 @@ mod tests {
     #[test]
     fn nearby_matches_share_a_tick_that_leads_to_the_first() {
         assert_eq!(ticks(&[0.0, 0.001, 0.5, 0.999, 1.0], 100), vec![(0, 0), (50, 2), (99, 3)]);
+    }
+
+    #[test]
+    fn positions_by_text_follow_the_text_before_each_match() {
+        let owned = [Text::plain("aaaa"), Text::plain("bbbb")];
+        let texts: Vec<&Text> = owned.iter().collect();
+        let marks = BlockMarks { blocks: vec![vec![0..1, 2..3], vec![0..4]], first: 1 };
+        assert_eq!(positions_by_text(&texts, &marks, 1), vec![0.0, 0.0, 0.25, 0.5]);
     }
 
     #[test]

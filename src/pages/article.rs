@@ -14,7 +14,7 @@ use crate::components::article_body::{heading_id, is_long, marked_text, ArticleB
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlights_panel::HighlightsPanel;
 use crate::components::match_nav::MatchNav;
-use crate::components::match_rail::MatchRail;
+use crate::components::match_rail::{positions_by_text, MatchRail};
 use crate::components::query_link::{go, QueryLink};
 use crate::components::read_aloud::ReadAloud;
 use crate::components::reader_settings::ReaderSettings;
@@ -91,7 +91,12 @@ fn Reader(props: &ReaderProps) -> Html {
     use_reading_position(slug.clone(), library.q.trim().is_empty(), bar.clone());
     let prefs = use_prefs().prefs;
     let reader_ref = use_node_ref();
-    let positions = use_mark_positions(reader_ref.clone(), (article, marked_query.clone()));
+    // The rail: measured on the page, or for a long body (not all rendered) by the text.
+    let measured = use_mark_positions(reader_ref.clone(), (article, marked_query.clone()));
+    let by_text = use_memo((article, marks.clone()), move |(article, marks)| {
+        long.then(|| Rc::new(positions_by_text(&article.texts(), &marks.body, marks.title.len())))
+    });
+    let positions = (*by_text).clone().unwrap_or(measured);
     // Where this article sits in the results the reader came from.
     let neighbours = use_memo((article, query_string.clone()), |(article, _)| {
         let results = search(corpus(), &library.q, &library.filters, library.effective_sort());

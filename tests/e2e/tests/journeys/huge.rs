@@ -96,6 +96,11 @@ pub async fn a_huge_article_opens_finds_and_scrolls(c: &Client, base: &str) -> R
     let huge_open = open_article(c, base, HUGE_TITLE).await?;
     let rendered = js(c, "return document.querySelectorAll('.reader-body [data-block]').length").await?.as_u64().unwrap_or(0);
     check(rendered > 0 && rendered < 2_000, format!("{rendered} of {} text blocks rendered at first", paragraphs + paragraphs / HEADING_EVERY))?;
+    // What is not rendered yet still takes its room: the scrollbar tells the truth.
+    let height = js(c, "return document.documentElement.scrollHeight").await?.as_f64().unwrap_or(0.0);
+    let per_paragraph = js(c, "const p = document.querySelectorAll('.reader-body p'); return (p[p.length - 1].getBoundingClientRect().bottom - p[0].getBoundingClientRect().top) / (p.length - 1)").await?.as_f64().unwrap_or(0.0);
+    let estimate = height / (paragraphs as f64 * per_paragraph);
+    check((0.7..1.4).contains(&estimate), format!("page height {height:.0} px is {estimate:.2} of {paragraphs} paragraphs at {per_paragraph:.0} px"))?;
     let (huge_find, huge_longest) = find(c, RARE, "3 matches").await?;
     // Each match, even far below what is rendered, is brought in and shown.
     let input = by_role(c, "searchbox", Name::Is("Find in article")).await?;
@@ -114,6 +119,10 @@ pub async fn a_huge_article_opens_finds_and_scrolls(c: &Client, base: &str) -> R
         check(text.as_str().unwrap_or("").starts_with(&expected), format!("match {n} is in {text}, expected {expected:?}"))?;
     }
     screenshot(c, "huge-article-last-match").await?;
+    // The rail places every match, rendered or not: the last one near the bottom.
+    let rail = js(c, "return [...document.querySelectorAll('.match-rail rect')].map(r => +r.getAttribute('y'))").await?;
+    let rows: Vec<f64> = serde_json::from_value(rail)?;
+    check(rows.len() == 3 && rows[2] > rows[1] && rows[1] > rows[0] && rows[2] > 100.0, format!("rail rows {rows:?}"))?;
     // A common word: every paragraph matches.
     let started = Instant::now();
     input.clear().await?;
