@@ -18,7 +18,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::engine::anchor::{self, Point, Span, BLOCK_SEPARATOR};
+use crate::engine::anchor::{self, Point, Resolver, Span, BLOCK_SEPARATOR};
 use crate::engine::article::Text;
 
 /// Storage key of the highlights.
@@ -129,34 +129,36 @@ impl Highlights {
     }
 
     /// Highlights `span` of the article `slug`. Highlights it overlaps or touches merge
-    /// into one; the others of the article are moved to where their quotes are now.
+    /// into one; the others of the article are moved to where their quotes are now. When
+    /// refused, nothing changes.
     pub fn add(&mut self, slug: &str, title: &str, texts: &[&Text], span: Span) -> Result<(), Refused> {
         let quote = anchor::quote(texts, &span).ok_or(Refused::NotInText)?;
         if quote.len() > MAX_QUOTE {
             return Err(Refused::TooLong);
         }
-        let entry = self.articles.entry(slug.to_string()).or_default();
-        if entry.highlights.len() >= MAX_PER_ARTICLE {
-            return Err(Refused::TooMany);
-        }
-        entry.title = title.to_string();
+        let resolver = Resolver::new(texts);
         let mut merged = span;
-        let mut kept = Vec::with_capacity(entry.highlights.len() + 1);
-        for h in entry.highlights.drain(..) {
-            match anchor::resolve(texts, &h.span, &h.quote) {
+        let mut kept = Vec::new();
+        for h in self.of(slug) {
+            match resolver.resolve(&h.span, &h.quote) {
                 Some(at) if at.start <= merged.end && merged.start <= at.end => {
                     merged = Span { start: merged.start.min(at.start), end: merged.end.max(at.end) };
                 }
-                Some(at) => kept.push(Highlight { span: at, quote: h.quote }),
-                None => kept.push(h),
+                Some(at) => kept.push(Highlight { span: at, quote: h.quote.clone() }),
+                None => kept.push(h.clone()),
             }
         }
         let quote = anchor::quote(texts, &merged).ok_or(Refused::NotInText)?;
         if quote.len() > MAX_QUOTE {
             return Err(Refused::TooLong);
         }
+        if kept.len() >= MAX_PER_ARTICLE {
+            return Err(Refused::TooMany);
+        }
         kept.push(Highlight { span: merged, quote });
         kept.sort_by_key(|h| h.span);
+        let entry = self.articles.entry(slug.to_string()).or_default();
+        entry.title = title.to_string();
         entry.highlights = kept;
         Ok(())
     }
@@ -197,7 +199,8 @@ impl Highlights {
 
 /// Where each highlight is in the article now (`None`: its quote is not found).
 pub fn placed(highlights: &[Highlight], texts: &[&Text]) -> Vec<Option<Span>> {
-    highlights.iter().map(|h| anchor::resolve(texts, &h.span, &h.quote)).collect()
+    let resolver = Resolver::new(texts);
+    highlights.iter().map(|h| resolver.resolve(&h.span, &h.quote)).collect()
 }
 
 /// Quoted text as one line for lists: blocks joined by a space.
@@ -301,6 +304,36 @@ mod tests {
     }
 
     #[test]
+    fn a_merge_that_would_be_too_long_changes_nothing() {
+        let owned = [Text::plain("x".repeat(MAX_QUOTE - 10)), Text::plain("tail words here")];
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        h.add("a", "A", &texts, span(0, 0, 0, MAX_QUOTE - 10)).unwrap();
+        h.add("a", "A", &texts, span(1, 0, 1, 4)).unwrap();
+        let before = h.clone();
+        // Overlaps the long one: merged, it would pass the limit.
+        assert_eq!(h.add("a", "A", &texts, span(0, 5, 1, 15)), Err(Refused::TooLong));
+        assert_eq!(h, before, "a refused highlight loses nothing");
+    }
+
+    #[test]
+    fn at_the_limit_an_overlapping_selection_still_merges() {
+        let text = "ab ".repeat(MAX_PER_ARTICLE);
+        let owned = [Text::plain(text)];
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        for i in 0..MAX_PER_ARTICLE {
+            h.add("a", "A", &texts, span(0, i * 3, 0, i * 3 + 1)).unwrap();
+        }
+        assert_eq!(h.add("a", "A", &texts, span(0, 0, 0, 2)), Ok(()), "grows the first, adds none");
+        assert_eq!(h.of("a").len(), MAX_PER_ARTICLE);
+        // One more place to highlight, and no room for it.
+        let longer = [Text::plain("ab ".repeat(MAX_PER_ARTICLE + 1))];
+        let more: Vec<&Text> = longer.iter().collect();
+        assert_eq!(h.add("a", "A", &more, span(0, MAX_PER_ARTICLE * 3, 0, MAX_PER_ARTICLE * 3 + 1)), Err(Refused::TooMany));
+    }
+
+    #[test]
     fn unreadable_values_read_as_empty_and_damaged() {
         for stored in ["", "not ours", "lectern-highlights 2\na\tx\tX", "{\"v\":1,\"articles\":{}}"] {
             let (h, damaged) = Highlights::parse(stored);
@@ -378,5 +411,45 @@ mod tests {
              > \\# not a heading \\*really\\*\n>\n> Second.\n\n\
              ## Gone \\[article\\]\n\n[Read in Lectern](https://example.org/lectern/#/a/gone)\n\n> Second\n"
         );
+    }
+
+    proptest::proptest! {
+        /// Any stored value reads without panicking, and what was read stores and reads
+        /// back the same.
+        #[test]
+        fn any_stored_value_reads_and_round_trips(stored in crate::test_inputs::hostile(), lines in proptest::collection::vec((0usize..4, crate::test_inputs::hostile_short(4)), 0..8)) {
+            let (h, _) = Highlights::parse(&stored);
+            proptest::prop_assert_eq!(Highlights::parse(&h.to_storage()), (h, false));
+            // Lines of our own shape with hostile fields.
+            let mut value = String::from(HEADER);
+            for (kind, field) in &lines {
+                value.push_str(&match kind {
+                    0 => format!("\na\t{field}\t{field}"),
+                    1 => format!("\nh\t0\t0\t1\t3\t{field}"),
+                    2 => format!("\nh\t{field}\t0\t1\t3\tq"),
+                    _ => format!("\n{field}"),
+                });
+            }
+            let (h, _) = Highlights::parse(&value);
+            proptest::prop_assert_eq!(Highlights::parse(&h.to_storage()), (h, false));
+        }
+
+        /// Highlighting any span of hostile text never panics; what is kept quotes the text.
+        #[test]
+        fn any_span_of_any_text_is_highlighted_or_refused(
+            a in crate::test_inputs::hostile_short(6), b in crate::test_inputs::hostile_short(6),
+            points in proptest::collection::vec((0usize..3, 0usize..80), 2),
+        ) {
+            let owned = [Text::plain(a), Text::plain(b)];
+            let texts: Vec<&Text> = owned.iter().collect();
+            let s = Span { start: Point::new(points[0].0, points[0].1), end: Point::new(points[1].0, points[1].1) };
+            let mut h = Highlights::default();
+            if h.add("a", "A", &texts, s).is_ok() {
+                let kept = &h.of("a")[0];
+                let quoted = anchor::quote(&texts, &kept.span);
+                proptest::prop_assert_eq!(quoted.as_deref(), Some(kept.quote.as_str()));
+                proptest::prop_assert_eq!(placed(h.of("a"), &texts), vec![Some(kept.span)]);
+            }
+        }
     }
 }

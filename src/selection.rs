@@ -12,9 +12,13 @@ use crate::engine::article::Text;
 /// The selected stretch of `texts`, when the selection is non-empty and inside `body`.
 pub fn selected_span(body: &Element, texts: &[&Text]) -> Option<Span> {
     let range = current_range(body)?;
-    let start = point(&range, body, texts, true)?;
+    let mut start = point(&range, body, texts, true)?;
     let mut end = point(&range, body, texts, false)?;
-    // A selection that runs to the start of the next block ends with the previous one.
+    // A selection that starts at the end of a block starts with the next one; one that
+    // runs to the start of the next block ends with the previous one.
+    if start.block < end.block && start.offset as usize >= texts.get(start.block as usize)?.text.len() {
+        start = Point::new(start.block as usize + 1, 0);
+    }
     if end.offset == 0 && end.block > start.block {
         let block = end.block as usize - 1;
         end = Point::new(block, texts.get(block)?.text.len());

@@ -54,6 +54,8 @@ pub struct ArticleBodyProps {
     pub speaking: Option<(usize, Range<usize>)>,
     /// A text block that must be on the page (a heading or highlight about to be shown).
     pub reveal: Option<usize>,
+    /// The body is long (see [`is_long`]): it renders chunk by chunk.
+    pub long: bool,
 }
 
 /// A run of top-level blocks rendered together, and the text blocks inside them.
@@ -85,13 +87,24 @@ pub fn is_long(article: &Article) -> bool {
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let chunks = use_memo(props.article, |a| plan(&a.blocks, CHUNK_BLOCKS));
-    let lazy = *use_memo(props.article, |a| is_long(a));
-    // Chunks that came near the window once stay rendered.
+    let lazy = props.long;
+    // The block of the current match, of the sentence read, and the one to reveal must
+    // be rendered whatever the scroll position.
+    let match_block = props.current.and_then(|c| block_of_match(&props.marks, c));
+    let wanted = [match_block, props.speaking.as_ref().map(|(b, _)| *b), props.reveal];
+    let wanted_chunks: Vec<usize> =
+        wanted.iter().flatten().filter_map(|b| chunks.iter().position(|c| c.texts.contains(b))).collect();
+    // Chunks that came near the window, or were wanted, once stay rendered: the reader
+    // may still be looking at them when they are no longer wanted.
     let seen = use_reducer(Seen::default);
     let body = use_node_ref();
     {
         let (body, seen) = (body.clone(), seen.dispatcher());
+        let wanted_chunks = wanted_chunks.clone();
         use_effect(move || {
+            if !wanted_chunks.is_empty() {
+                seen.dispatch(wanted_chunks);
+            }
             let observer = lazy.then(|| observe_placeholders(&body, seen)).flatten();
             move || {
                 if let Some((observer, _callback)) = observer {
@@ -100,10 +113,6 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
             }
         });
     }
-    // The block of the current match, of the sentence read, and the one to reveal must
-    // be rendered whatever the scroll position.
-    let match_block = props.current.and_then(|c| block_of_match(&props.marks, c));
-    let wanted = [match_block, props.speaking.as_ref().map(|(b, _)| *b), props.reveal];
     let mut first_match = props.marks.first;
     let parts: Vec<Html> = chunks
         .iter()
@@ -111,7 +120,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         .map(|(i, chunk)| {
             let first = first_match;
             first_match += props.marks.blocks.get(chunk.texts.clone()).map_or(0, |b| b.iter().map(Vec::len).sum());
-            let needed = !lazy || i == 0 || seen.0.contains(&i) || wanted.iter().flatten().any(|b| chunk.texts.contains(b));
+            let needed = !lazy || i == 0 || seen.0.contains(&i) || wanted_chunks.contains(&i);
             if !needed {
                 // Roughly as tall as its text will be, so the scrollbar tells the truth.
                 let lines = chunk.bytes / 70 + (chunk.blocks.end - chunk.blocks.start);

@@ -34,6 +34,17 @@ pub fn HighlightsPanel(props: &HighlightsPanelProps) -> Html {
         Callback::from(move |_| open.set(!*open))
     };
     let count = props.highlights.len();
+    // Removing a highlight removes the focused button: focus goes to the panel's heading.
+    let heading = use_node_ref();
+    let on_remove = {
+        let (remove, heading) = (props.on_remove.clone(), heading.clone());
+        Callback::from(move |i: usize| {
+            remove.emit(i);
+            if let Some(heading) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = heading.focus();
+            }
+        })
+    };
     html! {
         <div class="reader-highlights">
             <button type="button" class="highlights-toggle" aria-expanded={open.to_string()} aria-controls="highlights-panel"
@@ -43,12 +54,12 @@ pub fn HighlightsPanel(props: &HighlightsPanelProps) -> Html {
             </button>
             if *open {
                 <div id="highlights-panel" class="highlights-panel" role="group" aria-label="Your highlights">
-                    <h2 class="panel-title">{ "Your highlights" }</h2>
+                    <h2 class="panel-title" tabindex="-1" ref={heading}>{ "Your highlights" }</h2>
                     if count == 0 {
                         <p class="panel-note">{ "Select text in the article, then press Highlight (or h)." }</p>
                     } else {
                         <ol class="highlight-list">
-                            { for props.highlights.iter().enumerate().map(|(i, h)| item(props, i, h)) }
+                            { for props.highlights.iter().enumerate().map(|(i, h)| item(props, &on_remove, i, h)) }
                         </ol>
                     }
                     if !props.saved {
@@ -62,12 +73,10 @@ pub fn HighlightsPanel(props: &HighlightsPanelProps) -> Html {
     }
 }
 
-fn item(props: &HighlightsPanelProps, i: usize, h: &Highlight) -> Html {
+fn item(props: &HighlightsPanelProps, on_remove: &Callback<usize>, i: usize, h: &Highlight) -> Html {
     let text = one_line(&h.quote);
-    let shown = match text.char_indices().nth(SHOWN) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.clone(),
-    };
+    let cut = truncate(&text, SHOWN);
+    let shown = if cut.len() < text.len() { format!("{cut}…") } else { text.clone() };
     let found = props.placed.get(i).is_some_and(Option::is_some);
     html! {
         <li class={classes!(found.then_some("is-found"))}>
@@ -78,7 +87,7 @@ fn item(props: &HighlightsPanelProps, i: usize, h: &Highlight) -> Html {
                 <span class="panel-note">{ " — no longer in this article" }</span>
             }
             <button type="button" class="remove-highlight" aria-label={format!("Remove highlight: {}", truncate(&text, 40))}
-                onclick={props.on_remove.reform(move |_| i)}>{ "×" }</button>
+                onclick={on_remove.reform(move |_| i)}>{ "×" }</button>
         </li>
     }
 }

@@ -61,9 +61,8 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
                     <span class="read-aloud-status">{ "No voice for this language: the default voice reads" }</span>
                 }
             }
-            if let Some(error) = &h.error {
-                <span class="read-aloud-status" role="status">{ error.clone() }</span>
-            }
+            // Always on the page, so screen readers hear an error when it appears.
+            <span class="read-aloud-status read-aloud-error" role="status">{ h.error.clone().unwrap_or_default() }</span>
         </div>
     }
 }

@@ -11,7 +11,8 @@ use std::ops::Range;
 use super::article::{Inline, Text};
 
 /// Separates blocks inside a quote that runs over several of them (U+2029, PARAGRAPH
-/// SEPARATOR: never found in block text, which the parser splits at paragraphs).
+/// SEPARATOR: a character text almost never holds; where a block does, a quote of it
+/// reads as two paragraphs in an export, and is still found again).
 pub const BLOCK_SEPARATOR: char = '\u{2029}';
 
 /// A place in the article: a text block and a byte offset into its text.
@@ -66,32 +67,48 @@ pub fn quote(texts: &[&Text], span: &Span) -> Option<String> {
     (!joined.is_empty()).then_some(joined)
 }
 
-/// Where `quote` is now: at `span` if the text there is still the quote, else at the
-/// occurrence nearest to where `span` was. `None` when the quote is gone.
-pub fn resolve(texts: &[&Text], span: &Span, quoted: &str) -> Option<Span> {
-    if quoted.is_empty() {
-        return None;
+/// Finds quotes again in one version of an article. The article's text laid end to end
+/// is built once, the first time a quote is not where its span says.
+pub struct Resolver<'a> {
+    texts: &'a [&'a Text],
+    flat: std::cell::OnceCell<(String, Vec<usize>)>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(texts: &'a [&'a Text]) -> Resolver<'a> {
+        Resolver { texts, flat: std::cell::OnceCell::new() }
     }
-    if quote(texts, span).as_deref() == Some(quoted) {
-        return Some(*span);
-    }
-    // Lay the blocks end to end, separated as quotes are, and search that.
-    let mut flat = String::new();
-    let mut starts = Vec::with_capacity(texts.len());
-    for (i, t) in texts.iter().enumerate() {
-        if i > 0 {
-            flat.push(BLOCK_SEPARATOR);
+
+    /// Where `quoted` is now: at `span` if the text there is still the quote, else at the
+    /// occurrence nearest to where `span` was. `None` when the quote is gone.
+    pub fn resolve(&self, span: &Span, quoted: &str) -> Option<Span> {
+        if quoted.is_empty() {
+            return None;
         }
-        starts.push(flat.len());
-        flat.push_str(&t.text);
+        if quote(self.texts, span).as_deref() == Some(quoted) {
+            return Some(*span);
+        }
+        // The blocks end to end, separated as quotes are.
+        let (flat, starts) = self.flat.get_or_init(|| {
+            let mut flat = String::new();
+            let mut starts = Vec::with_capacity(self.texts.len());
+            for (i, t) in self.texts.iter().enumerate() {
+                if i > 0 {
+                    flat.push(BLOCK_SEPARATOR);
+                }
+                starts.push(flat.len());
+                flat.push_str(&t.text);
+            }
+            (flat, starts)
+        });
+        let to_point = |at: usize| {
+            let block = starts.partition_point(|&s| s <= at) - 1;
+            Point::new(block, at - starts[block])
+        };
+        let was = starts.get(span.start.block as usize).map_or(flat.len(), |s| s + span.start.offset as usize);
+        let found = flat.match_indices(quoted).map(|(at, _)| at).min_by_key(|&at| at.abs_diff(was))?;
+        Some(Span { start: to_point(found), end: to_point(found + quoted.len()) })
     }
-    let to_point = |at: usize| {
-        let block = starts.partition_point(|&s| s <= at) - 1;
-        Point::new(block, at - starts[block])
-    };
-    let was = starts.get(span.start.block as usize).map_or(flat.len(), |s| s + span.start.offset as usize);
-    let found = flat.match_indices(quoted).map(|(at, _)| at).min_by_key(|&at| at.abs_diff(was))?;
-    Some(Span { start: to_point(found), end: to_point(found + quoted.len()) })
 }
 
 /// The byte offset in `text.text` of the character at byte `shown` of the text as the
@@ -162,7 +179,7 @@ mod tests {
         let owned = [Text::plain("the cat and the cat")];
         let t = texts(&owned);
         let s = span(0, 16, 0, 19);
-        assert_eq!(resolve(&t, &s, "cat"), Some(s));
+        assert_eq!(Resolver::new(&t).resolve(&s, "cat"), Some(s));
     }
 
     #[test]
@@ -172,14 +189,14 @@ mod tests {
         let after = [Text::plain("New opening."), Text::plain("So, one cat."), Text::plain("Now two cat.")];
         let s = span(1, 4, 1, 7);
         assert_eq!(quote(&texts(&before), &s).as_deref(), Some("cat"));
-        assert_eq!(resolve(&texts(&after), &s, "cat"), Some(span(1, 8, 1, 11)), "the occurrence nearest block 1, offset 4");
+        assert_eq!(Resolver::new(&texts(&after)).resolve(&s, "cat"), Some(span(1, 8, 1, 11)), "the occurrence nearest block 1, offset 4");
     }
 
     #[test]
     fn a_quote_across_blocks_is_found_again_across_blocks() {
         let after = [Text::plain("Intro."), Text::plain("First end."), Text::plain("Second start here.")];
         let quoted = "end.\u{2029}Second";
-        let moved = resolve(&texts(&after), &span(0, 6, 1, 6), quoted).unwrap();
+        let moved = Resolver::new(&texts(&after)).resolve(&span(0, 6, 1, 6), quoted).unwrap();
         assert_eq!(moved, span(1, 6, 2, 6));
         assert_eq!(quote(&texts(&after), &moved).as_deref(), Some(quoted));
     }
@@ -187,8 +204,8 @@ mod tests {
     #[test]
     fn a_vanished_quote_resolves_to_nothing() {
         let owned = [Text::plain("Nothing here.")];
-        assert_eq!(resolve(&texts(&owned), &span(0, 0, 0, 4), "gone"), None);
-        assert_eq!(resolve(&texts(&owned), &span(0, 0, 0, 4), ""), None);
+        assert_eq!(Resolver::new(&texts(&owned)).resolve(&span(0, 0, 0, 4), "gone"), None);
+        assert_eq!(Resolver::new(&texts(&owned)).resolve(&span(0, 0, 0, 4), ""), None);
     }
 
     #[test]
@@ -208,5 +225,31 @@ mod tests {
         assert_eq!(source_offset(&text, 3), 4, "shown 'c' is source byte 4");
         assert_eq!(source_offset(&text, 4), 5, "the end maps to the end");
         assert_eq!(source_offset(&Text::plain("abc"), 9), 3);
+    }
+
+    proptest::proptest! {
+        /// Leaves with hidden line breaks between them: every character the browser shows
+        /// maps to that same character in the stored text.
+        #[test]
+        fn every_shown_character_maps_to_itself(pieces in proptest::collection::vec("[a-zé😀 ]{0,6}", 1..6)) {
+            let mut text = String::new();
+            let mut inlines = Vec::new();
+            for (i, piece) in pieces.iter().enumerate() {
+                if i > 0 {
+                    text.push('\n');
+                    inlines.push(Inline::LineBreak);
+                }
+                inlines.push(Inline::Emphasis(vec![Inline::Plain { start: text.len() as u32, end: (text.len() + piece.len()) as u32 }]));
+                text.push_str(piece);
+            }
+            let t = Text { text: text.clone(), inlines };
+            let shown: String = pieces.concat();
+            for (k, c) in shown.char_indices() {
+                let at = source_offset(&t, k);
+                proptest::prop_assert!(text.is_char_boundary(at));
+                proptest::prop_assert_eq!(text[at..].chars().next(), Some(c));
+            }
+            proptest::prop_assert_eq!(source_offset(&t, shown.len()), text.len(), "the end maps to the end");
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The reader's highlights for the article view: read from storage when the view opens,
 //! written back on every change. A stored value that could not be read whole is first
-//! copied aside (`lectern.highlights.unreadable`), so nothing is lost by the next write.
+//! copied aside (`lectern.highlights.unreadable.<time>`), so the next write loses nothing.
 
 use std::rc::Rc;
 
@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::highlights::{Highlights, KEY};
 use crate::storage;
 
+/// Prefix of the keys that keep unreadable values aside.
 const UNREADABLE_KEY: &str = "lectern.highlights.unreadable";
 
 /// A change to the highlights.
@@ -42,8 +43,9 @@ pub fn use_highlights() -> HighlightsHandle {
 fn load() -> Highlights {
     let Some(stored) = storage::read(KEY) else { return Highlights::default() };
     let (highlights, damaged) = Highlights::parse(&stored);
-    if damaged && storage::read(UNREADABLE_KEY).is_none() {
-        storage::write(UNREADABLE_KEY, &stored);
+    // Kept aside once: what could be read replaces it, so the next view finds it whole.
+    if damaged && storage::write(&format!("{UNREADABLE_KEY}.{}", js_sys::Date::now() as u64), &stored) {
+        storage::write(KEY, &highlights.to_storage());
     }
     highlights
 }

@@ -37,21 +37,30 @@ impl Marks {
 #[hook]
 pub fn use_marks(article: ArticleRef, query: String, long: bool) -> Rc<Marks> {
     let whole = use_memo((article, query.clone(), long), |(article, q, long)| (!long).then(|| Rc::new(search_all(*article, q))));
-    let sliced = use_state(|| Rc::new(Marks::default()));
+    // The sliced result, with the article and query it is for.
+    let sliced = use_state(|| None::<(ArticleRef, String, Rc<Marks>)>);
     {
         let set = sliced.setter();
-        use_effect_with((article, query, long), move |(article, q, long)| {
+        use_effect_with((article, query.clone(), long), move |(article, q, long)| {
             let timer = Rc::new(RefCell::new(None::<Timeout>));
             if *long {
                 let job = Job::new(*article, q);
-                set.set(Rc::new(Marks { searching: !job.is_empty(), ..Marks::default() }));
-                run(Rc::new(RefCell::new(job)), set, timer.clone());
+                let (article, q) = (*article, q.clone());
+                let done = Callback::from(move |marks: Rc<Marks>| set.set(Some((article, q.clone(), marks))));
+                run(Rc::new(RefCell::new(job)), done, timer.clone());
             }
             // A new query or article abandons the search under way.
             move || drop(timer.borrow_mut().take())
         });
     }
-    (*whole).clone().unwrap_or_else(|| (*sliced).clone())
+    if let Some(whole) = (*whole).clone() {
+        return whole;
+    }
+    match &*sliced {
+        Some((a, q, marks)) if *a == article && *q == query => marks.clone(),
+        // Not searched yet: nothing to mark, and the counter says it is searching.
+        _ => Rc::new(Marks { searching: !query.trim().is_empty(), ..Marks::default() }),
+    }
 }
 
 fn search_all(article: ArticleRef, q: &str) -> Marks {
@@ -76,10 +85,6 @@ impl Job {
         Job { highlighter, title, blocks: Vec::with_capacity(texts.len()), texts }
     }
 
-    fn is_empty(&self) -> bool {
-        self.highlighter.is_empty()
-    }
-
     /// Searches the next block; false when every block has been searched.
     fn step(&mut self) -> bool {
         let Some(text) = self.texts.get(self.blocks.len()) else { return false };
@@ -95,16 +100,16 @@ impl Job {
 }
 
 /// Searches for a slice of time, then lets the browser draw before the next slice.
-fn run(job: Rc<RefCell<Job>>, set: UseStateSetter<Rc<Marks>>, timer: Rc<RefCell<Option<Timeout>>>) {
+fn run(job: Rc<RefCell<Job>>, done: Callback<Rc<Marks>>, timer: Rc<RefCell<Option<Timeout>>>) {
     let started = js_sys::Date::now();
     let mut more = true;
     while more && js_sys::Date::now() - started < SLICE_MS {
         more = job.borrow_mut().step();
     }
     if !more {
-        set.set(Rc::new(job.borrow_mut().finish()));
+        done.emit(Rc::new(job.borrow_mut().finish()));
         return;
     }
     let next = timer.clone();
-    *timer.borrow_mut() = Some(Timeout::new(0, move || run(job, set, next)));
+    *timer.borrow_mut() = Some(Timeout::new(0, move || run(job, done, next)));
 }

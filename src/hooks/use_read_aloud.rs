@@ -154,8 +154,9 @@ pub fn use_read_aloud(article: ArticleRef) -> ReadAloudHandle {
     }
 }
 
-/// The speech queue. Event handlers of an utterance stay alive until the utterance after
-/// next replaces them: a handler is never dropped while it runs.
+/// The speech queue. The event handlers of the utterance being read are kept one
+/// utterance longer (in `previous`), so a handler is never dropped while it runs; when
+/// dropped, they are detached from their utterance.
 struct Speaker {
     synth: Option<SpeechSynthesis>,
     article: ArticleRef,
@@ -300,8 +301,10 @@ fn speak(speaker: &Rc<RefCell<Speaker>>, at: usize) {
 }
 
 /// The speaker, if it is still reading the utterance of `generation`.
+/// A speaker busy right now is interrupting this utterance itself (an engine may report
+/// the interruption from inside `cancel`): that counts as not live.
 fn live(weak: &Weak<RefCell<Speaker>>, generation: u32) -> Option<Rc<RefCell<Speaker>>> {
-    weak.upgrade().filter(|s| s.borrow().generation == generation)
+    weak.upgrade().filter(|s| s.try_borrow().is_ok_and(|s| s.generation == generation))
 }
 
 fn voices_for(synth: &SpeechSynthesis, lang: &str) -> Voices {

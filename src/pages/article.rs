@@ -25,7 +25,7 @@ use crate::corpus::{corpus, ArticleRef};
 use crate::download::save_text;
 use crate::engine::article::{is_safe_href, Text};
 use crate::engine::search::search;
-use crate::highlights::{placed, Highlights};
+use crate::highlights::{placed, Highlights, Refused};
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_highlights::use_highlights;
 use crate::hooks::use_mark_positions::use_mark_positions;
@@ -172,30 +172,35 @@ fn Reader(props: &ReaderProps) -> Html {
             move || drop(listener)
         });
     }
-    // A short message about the last action, gone after a few seconds.
-    let notice = use_state_eq(|| None::<String>);
+    // A short message about the last action, gone after a few seconds; numbered, so the
+    // same message twice is said (and timed) twice.
+    let message = use_state(|| (String::new(), 0u32));
     {
-        let clear = notice.setter();
-        use_effect_with((*notice).clone(), move |message| {
-            let timeout = message.is_some().then(|| gloo::timers::callback::Timeout::new(4_000, move || clear.set(None)));
+        let clear = message.setter();
+        use_effect_with(message.1, move |_| {
+            let timeout = gloo::timers::callback::Timeout::new(4_000, move || clear.set((String::new(), 0)));
             move || drop(timeout)
         });
     }
+    let notice = {
+        let message = message.clone();
+        Callback::from(move |text: String| message.set((text, message.1.wrapping_add(1))))
+    };
     let on_highlight = {
         let (update, notice) = (highlights.update.clone(), notice.clone());
         Callback::from(move |()| {
             let Some(body) = reader_body() else { return };
             let texts = article.texts();
             let Some(span) = selected_span(&body, &texts) else {
-                notice.set(Some("Select text in the article to highlight it.".into()));
+                notice.emit(Refused::NotInText.message());
                 return;
             };
             let notice = notice.clone();
             update.emit(Box::new(move |all: &mut Highlights| {
                 let texts = article.texts();
                 match all.add(&article.slug, &article.title, &texts, span) {
-                    Ok(()) => notice.set(Some("Highlighted.".into())),
-                    Err(why) => notice.set(Some(why.message())),
+                    Ok(()) => notice.emit("Highlighted.".into()),
+                    Err(why) => notice.emit(why.message()),
                 }
             }));
             if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
@@ -223,7 +228,7 @@ fn Reader(props: &ReaderProps) -> Html {
                 corpus().by_slug(slug).map(|a| (a.title.clone(), a.url.clone().filter(|u| is_safe_href(u))))
             });
             if !save_text("lectern-highlights.md", "text/markdown", &markdown) {
-                notice.set(Some("This browser would not save the file.".into()));
+                notice.emit("This browser would not save the file.".into());
             }
         })
     };
@@ -353,8 +358,9 @@ fn Reader(props: &ReaderProps) -> Html {
                 }
             </header>
             <TableOfContents {article} on_go={on_heading} />
-            <ArticleBody {article} marks={marks.body.clone()} current={*current} highlights={block_highlights} speaking={speaking_body}
-                reveal={reveal.as_ref().map(|r| r.0)} />
+            // Keyed by article: which chunks were seen belongs to one article.
+            <ArticleBody key={article.slug.clone()} {article} marks={marks.body.clone()} current={*current} highlights={block_highlights}
+                speaking={speaking_body} reveal={reveal.as_ref().map(|r| r.0)} {long} />
             if let Some((previous, next, position, total)) = *neighbours {
                 if total > 1 {
                     <ResultPager {previous} {next} {position} {total} query={library.to_query_string()} />
@@ -369,9 +375,8 @@ fn Reader(props: &ReaderProps) -> Html {
                     onclick={on_highlight.reform(|_| ())}>{ "Highlight" }<kbd aria-hidden="true">{ "h" }</kbd></button>
             </div>
         }
-        if let Some(message) = &*notice {
-            <p class="reader-notice" role="status">{ message.clone() }</p>
-        }
+        // Always on the page, so screen readers hear each new message.
+        <p class="reader-notice" role="status">{ message.0.clone() }</p>
         if *help {
             <ShortcutHelp on_close={close_help} />
         }

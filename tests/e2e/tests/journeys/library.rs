@@ -7,7 +7,7 @@ use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use lectern_e2e::*;
 
-use crate::{check, open, SEED_TITLE};
+use crate::{check, match_counter, open, SEED_TITLE};
 
 /// Waits until the live region announcing the result count says `expected`.
 async fn status_is(c: &Client, expected: &str) -> Result {
@@ -79,7 +79,7 @@ pub async fn seed_search_highlights_and_steps_through_matches(c: &Client, base: 
     // Title: "troops"; body: Kursk ×4, troops ×4 — every one marked.
     let marks = c.find_all(Locator::Css(".reader mark")).await?;
     check(marks.len() == 9, format!("{} marks in the article, expected 9", marks.len()))?;
-    let counter = by_role(c, "status", Name::Any).await?;
+    let counter = match_counter(c).await?;
     check(text_of(&counter).await? == "9 matches", format!("counter says {:?}", text_of(&counter).await?))?;
     c.find(Locator::Css("body")).await?.send_keys("n").await?;
     wait_for(|| async { Ok((text_of(&counter).await? == "1 of 9").then_some(())) }).await?;

@@ -171,6 +171,16 @@ pub fn check(cond: bool, what: impl Into<String>) -> Result {
     if cond { Ok(()) } else { Err(what.into().into()) }
 }
 
+/// The reading view's "3 of 12" counter: the status inside the "Search matches" group
+/// (the page has other live regions).
+pub async fn match_counter(c: &Client) -> Result<fantoccini::elements::Element> {
+    wait_for(|| async {
+        let Some(group) = all_by_role(c, "group", Name::Is("Search matches")).await?.into_iter().next() else { return Ok(None) };
+        Ok(all_by_role_within(c, &group, "status", Name::Any).await?.into_iter().next())
+    })
+    .await
+}
+
 pub async fn open(client: &Client, url: &str) -> Result {
     client.goto(url).await?;
     Ok(())

@@ -7,7 +7,7 @@ use fantoccini::{Client, Locator};
 use lectern_e2e::*;
 use serde_json::json;
 
-use crate::{check, open, SEED_TITLE};
+use crate::{check, match_counter, open, SEED_TITLE};
 
 async fn body_font_px(c: &Client) -> Result<f64> {
     let v = js(c, "return parseFloat(getComputedStyle(document.querySelector('.reader-body')).fontSize)").await?;
@@ -174,7 +174,7 @@ pub async fn contents_find_box_tags_and_original_link(c: &Client, base: &str) ->
     // Find in the article: the same engine, so a prefix and stems match.
     let find = by_role(c, "searchbox", Name::Is("Find in article")).await?;
     find.send_keys("migrat").await?;
-    let counter = by_role(c, "status", Name::Any).await?;
+    let counter = match_counter(c).await?;
     wait_for(|| async { Ok(text_of(&counter).await?.ends_with("matches").then_some(())) }).await?;
     let marks: Vec<String> = {
         let mut out = Vec::new();
