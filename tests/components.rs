@@ -29,6 +29,25 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(10)).await;
 }
 
+/// An English article with these blocks, alive for the whole test run.
+fn article(blocks: Vec<Block>) -> &'static Article {
+    Box::leak(Box::new(Article {
+        slug: "a".into(),
+        title: "A".into(),
+        byline: None,
+        source: None,
+        published: None,
+        url: None,
+        tags: vec![],
+        lang: "en".into(),
+        blocks,
+        excerpt: String::new(),
+        word_count: 0,
+        reading_minutes: 1,
+        file: "a.md".into(),
+    }))
+}
+
 fn marks(root: &Element) -> Vec<String> {
     let nodes = root.query_selector_all("mark").unwrap();
     (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default()).collect()
@@ -72,21 +91,7 @@ async fn article_body_numbers_marks_across_inline_structure() {
             Inline::Plain { start: 20, end: 25 },
         ],
     };
-    let article: &'static Article = Box::leak(Box::new(Article {
-        slug: "a".into(),
-        title: "A".into(),
-        byline: None,
-        source: None,
-        published: None,
-        url: None,
-        tags: vec![],
-        lang: "en".into(),
-        blocks: vec![Block::Paragraph(Text::plain("first small")), Block::SectionBreak, Block::Paragraph(text)],
-        excerpt: String::new(),
-        word_count: 7,
-        reading_minutes: 1,
-        file: "a.md".into(),
-    }));
+    let article = article(vec![Block::Paragraph(Text::plain("first small")), Block::SectionBreak, Block::Paragraph(text)]);
     let marks_per_block = vec![vec![6..11], vec![5..14]];
     let props = ArticleBodyProps {
         article: ArticleRef(article),
@@ -95,6 +100,7 @@ async fn article_body_numbers_marks_across_inline_structure() {
         highlights: Rc::new(vec![]),
         speaking: None,
         reveal: None,
+        long: false,
     };
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -116,21 +122,7 @@ async fn article_body_numbers_marks_across_inline_structure() {
 #[wasm_bindgen_test]
 async fn article_body_layers_matches_own_highlights_and_the_spoken_sentence() {
     let root = root();
-    let article: &'static Article = Box::leak(Box::new(Article {
-        slug: "b".into(),
-        title: "B".into(),
-        byline: None,
-        source: None,
-        published: None,
-        url: None,
-        tags: vec![],
-        lang: "en".into(),
-        blocks: vec![Block::Paragraph(Text::plain("Alpha beta gamma delta"))],
-        excerpt: String::new(),
-        word_count: 4,
-        reading_minutes: 1,
-        file: "b.md".into(),
-    }));
+    let article = article(vec![Block::Paragraph(Text::plain("Alpha beta gamma delta"))]);
     let props = ArticleBodyProps {
         article: ArticleRef(article),
         marks: Rc::new(BlockMarks { blocks: vec![vec![6..10]], first: 0 }),
@@ -139,6 +131,7 @@ async fn article_body_layers_matches_own_highlights_and_the_spoken_sentence() {
         highlights: Rc::new(vec![vec![(0..8, 0)]]),
         speaking: Some((0, 0..16)),
         reveal: None,
+        long: false,
     };
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
     settle().await;
