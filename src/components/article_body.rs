@@ -87,7 +87,6 @@ pub fn is_long(article: &Article) -> bool {
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let chunks = use_memo(props.article, |a| plan(&a.blocks, CHUNK_BLOCKS));
-    let lazy = props.long;
     // The block of the current match, of the sentence read, and the one to reveal must
     // be rendered whatever the scroll position.
     let match_block = props.current.and_then(|c| block_of_match(&props.marks, c));
@@ -99,13 +98,13 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let seen = use_reducer(Seen::default);
     let body = use_node_ref();
     {
-        let (body, seen) = (body.clone(), seen.dispatcher());
+        let (body, seen, long) = (body.clone(), seen.dispatcher(), props.long);
         let wanted_chunks = wanted_chunks.clone();
         use_effect(move || {
             if !wanted_chunks.is_empty() {
                 seen.dispatch(wanted_chunks);
             }
-            let observer = lazy.then(|| observe_placeholders(&body, seen)).flatten();
+            let observer = long.then(|| observe_placeholders(&body, seen)).flatten();
             move || {
                 if let Some((observer, _callback)) = observer {
                     observer.disconnect();
@@ -120,7 +119,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         .map(|(i, chunk)| {
             let first = first_match;
             first_match += props.marks.blocks.get(chunk.texts.clone()).map_or(0, |b| b.iter().map(Vec::len).sum());
-            let needed = !lazy || i == 0 || seen.0.contains(&i) || wanted_chunks.contains(&i);
+            let needed = !props.long || i == 0 || seen.0.contains(&i) || wanted_chunks.contains(&i);
             if !needed {
                 // Roughly as tall as its text will be, so the scrollbar tells the truth.
                 let lines = chunk.bytes / 70 + (chunk.blocks.end - chunk.blocks.start);

@@ -9,15 +9,17 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver};
 use yew::prelude::*;
 
+/// Measures while `enabled` (a body not all rendered has marks that cannot be measured).
 #[hook]
-pub fn use_mark_positions<D: PartialEq + 'static>(observed: NodeRef, deps: D) -> Rc<Vec<f64>> {
+pub fn use_mark_positions<D: PartialEq + 'static>(observed: NodeRef, deps: D, enabled: bool) -> Rc<Vec<f64>> {
     let positions = use_state_eq(|| Rc::new(Vec::new()));
     {
         let set = positions.setter();
-        use_effect_with(deps, move |_| {
-            let measure = move || set.set(Rc::new(measure()));
+        use_effect_with((deps, enabled), move |(_, enabled)| {
+            let enabled = *enabled;
+            let measure = move || set.set(Rc::new(if enabled { measure() } else { Vec::new() }));
             measure();
-            let observer = observed.cast::<Element>().and_then(|element| {
+            let observer = observed.cast::<Element>().filter(|_| enabled).and_then(|element| {
                 let callback = Closure::<dyn FnMut()>::new(measure);
                 let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
                 observer.observe(&element);

@@ -92,10 +92,14 @@ fn Reader(props: &ReaderProps) -> Html {
     let prefs = use_prefs().prefs;
     let reader_ref = use_node_ref();
     // The rail: measured on the page, or for a long body (not all rendered) by the text.
-    let measured = use_mark_positions(reader_ref.clone(), (article, marked_query.clone()));
-    let by_text = use_memo((article, marks.clone()), move |(article, marks)| {
-        long.then(|| Rc::new(positions_by_text(&article.texts(), &marks.body, marks.title.len())))
-    });
+    let measured = use_mark_positions(reader_ref.clone(), (article, marked_query.clone()), !long);
+    // The marks follow from the article, the query and whether the search is done.
+    let by_text = {
+        let marks = marks.clone();
+        use_memo((article, marked_query.clone(), marks.searching), move |(article, _, _)| {
+            long.then(|| Rc::new(positions_by_text(&article.texts(), &marks.body, marks.title.len())))
+        })
+    };
     let positions = (*by_text).clone().unwrap_or(measured);
     // Where this article sits in the results the reader came from.
     let neighbours = use_memo((article, query_string.clone()), |(article, _)| {

@@ -75,6 +75,8 @@ fn cases() -> Vec<Case> {
         case!(Site::Reading, 1280, 900, reading_tools::a_highlight_is_found_again_by_its_quote),
         case!(Site::Seed, 1280, 900, reading_tools::read_aloud_says_when_there_are_no_voices),
         case!(Site::Seed, 1280, 900, reading_tools::read_aloud_reads_sentence_by_sentence),
+        case!(Site::Reading, 1280, 900, reading_tools::reading_tools_in_the_dark_on_a_desktop),
+        case!(Site::Reading, 390, 844, reading_tools::reading_tools_in_the_dark_on_a_phone),
         case!(Site::Huge, 1280, 900, huge::a_huge_article_opens_finds_and_scrolls),
         case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
         case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),

@@ -86,6 +86,10 @@ async fn theme_screens(c: &Client, base: &str, width: &str) -> Result {
     }
     let dark_bg = js(c, "return getComputedStyle(document.body).backgroundColor").await?;
     check(dark_bg == json!("rgb(22, 21, 19)"), format!("dark background is {dark_bg}"))?;
+    // The text size applies at this width too.
+    let before = body_font_px(c).await?;
+    by_role(c, "button", Name::Is("Larger text")).await?.click().await?;
+    wait_for(|| async { Ok((body_font_px(c).await? > before).then_some(())) }).await?;
     by_role(c, "link", Name::Contains("Library")).await?.click().await?;
     by_role(c, "searchbox", Name::Contains("Search")).await?;
     screenshot(c, &format!("theme-dark-library-{width}")).await?;

@@ -239,3 +239,42 @@ pub async fn read_aloud_reads_sentence_by_sentence(c: &Client, base: &str) -> Re
     check(js(c, "return !document.querySelector('main.crash')").await? == json!(true), "the app did not crash")?;
     Ok(())
 }
+
+/// Every reading tool at once in the dark theme, at this window's width: a search's
+/// marks and rail, a highlight, the sentence read aloud, the highlights panel and the
+/// selection bar — all inside the window. Screenshots for looking at.
+async fn tools_in_the_dark(c: &Client, base: &str, width: &str) -> Result {
+    add_init_script(c, FAKE_SPEECH).await?;
+    add_init_script(c, "localStorage.setItem('lectern.prefs', 'v1;size=3;family=serif;width=medium;leading=normal;theme=dark');").await?;
+    open_guide(c, base).await?;
+    by_role(c, "searchbox", Name::Is("Find in article")).await?.send_keys("migrat").await?;
+    wait_for(|| async { Ok((!c.find_all(Locator::Css(".match-rail rect")).await?.is_empty()).then_some(())) }).await?;
+    select(c, "Food runs short").await?;
+    c.find(Locator::Css("body")).await?.send_keys("h").await?;
+    wait_for(|| async { Ok((own_marks(c).await? == ["Food runs short"]).then_some(())) }).await?;
+    by_role(c, "button", Name::Is("Read aloud")).await?.click().await?;
+    wait_for(|| async { Ok((speaking(c).await? == GUIDE).then_some(())) }).await?;
+    js(c, "window.__endSentence(); window.__endSentence(); return null").await?;
+    wait_for(|| async { Ok(speaking(c).await?.starts_with("This guide").then_some(())) }).await?;
+    screenshot(c, &format!("reading-tools-dark-{width}")).await?;
+    // The panel and the selection bar fit the window.
+    by_role(c, "button", Name::Is("Your highlights (1)")).await?.click().await?;
+    let fits = "const r = document.querySelector(arguments[0]).getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth";
+    let panel = c.execute(fits, vec![json!(".highlights-panel")]).await?;
+    check(panel == json!(true), format!("the highlights panel fits a {width} window"))?;
+    screenshot(c, &format!("reading-tools-dark-panel-{width}")).await?;
+    select(c, "Birds read the sun").await?;
+    by_role(c, "toolbar", Name::Is("Selection")).await?;
+    let bar = c.execute(fits, vec![json!(".selection-bar")]).await?;
+    check(bar == json!(true), format!("the selection bar fits a {width} window"))?;
+    screenshot(c, &format!("reading-tools-dark-selection-{width}")).await?;
+    Ok(())
+}
+
+pub async fn reading_tools_in_the_dark_on_a_desktop(c: &Client, base: &str) -> Result {
+    tools_in_the_dark(c, base, "desktop").await
+}
+
+pub async fn reading_tools_in_the_dark_on_a_phone(c: &Client, base: &str) -> Result {
+    tools_in_the_dark(c, base, "phone").await
+}
