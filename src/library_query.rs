@@ -2,6 +2,7 @@
 //! Pure: parsing never fails (bad values are dropped, broken percent-escapes kept as
 //! text), and printing is canonical, so a shared link reproduces the same view.
 
+use crate::engine::article::days_in_month;
 use crate::engine::search::{Filters, Sort};
 
 /// What the library shows: the query text, facet filters and the sort order.
@@ -148,7 +149,7 @@ impl LibraryQuery {
 
     /// Whether any filter (not the query text) is active.
     pub fn is_filtered(&self) -> bool {
-        self.filters != Filters::default()
+        !self.filters.is_empty()
     }
 
     /// The same view without any filter.
@@ -171,12 +172,7 @@ pub fn parse_day(s: &str, end: bool) -> Option<(u16, u8, u8)> {
         Some(m) => Some(m.parse().ok().filter(|m| (1..=12).contains(m))?),
         None => None,
     };
-    let days_in = |m: u8| match m {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
+    let days_in = |m: u8| days_in_month(year, m);
     let day: Option<u8> = match (parts.next(), month) {
         (Some(d), Some(m)) => Some(d.parse().ok().filter(|d| (1..=days_in(m)).contains(d))?),
         _ => None,

@@ -4,7 +4,7 @@
 //! scalars, inline lists (`[a, "b"]`) and block lists (`- a`), `#` comments. Every problem
 //! is reported with its line; unknown keys are warnings, everything else is an error.
 
-use super::article::Published;
+use super::article::{days_in_month, Published};
 use super::diagnostic::Diagnostic;
 
 /// The metadata an article file may declare. Every key is optional.
@@ -411,13 +411,8 @@ pub fn parse_date(s: &str) -> Result<Published, String> {
     if !(1..=12).contains(&month) {
         return Err(format!("`{s}` has no month {month}: months run from 01 to 12"));
     }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
+    // Four digits and a month already checked: both fit.
+    let days = u32::from(days_in_month(year as u16, month as u8));
     if day == 0 || day > days {
         return Err(format!("`{s}` is not a real day: {year:04}-{month:02} has {days} days"));
     }

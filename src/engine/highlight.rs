@@ -38,7 +38,7 @@ impl Highlighter {
             match atom {
                 Atom::Word { term, prefix, .. } => words.push(Word {
                     stem: stemmer.stem(term).into_owned(),
-                    prefix: *prefix || is_cjk_char(term),
+                    prefix: *prefix,
                     typos: fuzzy::typo_budget(term),
                     term: term.clone(),
                 }),
@@ -89,12 +89,6 @@ impl Word {
             || (self.prefix && t.term.starts_with(&self.term))
             || (self.typos > 0 && fuzzy::distance(&self.term, &t.term, self.typos).is_some())
     }
-}
-
-/// A one-character CJK term: it can only match the start of an indexed bigram.
-pub fn is_cjk_char(term: &str) -> bool {
-    let mut chars = term.chars();
-    chars.next().is_some_and(tokenize::is_cjk) && chars.next().is_none()
 }
 
 /// Sorts ranges and merges overlapping ones.

@@ -180,10 +180,7 @@ impl Index {
             dict.insert(term, offset).expect("terms are sorted and unique");
             for &lang in &build.langs {
                 let stem = stemmers[usize::from(lang)].stem(term);
-                let mut key = stem_langs[usize::from(lang)].as_bytes().to_vec();
-                key.push(0);
-                key.extend_from_slice(stem.as_bytes());
-                stem_groups.entry(key).or_default().push(offset);
+                stem_groups.entry(stem_key(&stem_langs[usize::from(lang)], &stem)).or_default().push(offset);
             }
             put(&mut postings, build.docs.len() as u64);
             put(&mut postings, positions.len() as u64);
@@ -299,11 +296,8 @@ impl Index {
     pub fn stem_variants(&self, term: &str) -> Vec<TermRef> {
         let mut out = Vec::new();
         for lang in &self.stem_langs {
-            let stem = Stemmer::for_lang(lang).stem(term).into_owned();
-            let mut key = lang.as_bytes().to_vec();
-            key.push(0);
-            key.extend_from_slice(stem.as_bytes());
-            let Some(at) = self.stems.0.get(&key) else { continue };
+            let stem = Stemmer::for_lang(lang).stem(term);
+            let Some(at) = self.stems.0.get(stem_key(lang, &stem)) else { continue };
             let mut at = at as usize;
             let count = take(&self.groups.0, &mut at);
             let mut offset = 0;
@@ -512,6 +506,15 @@ impl<'de> Deserialize<'de> for Dict {
         let Bytes(bytes) = Bytes::deserialize(deserializer)?;
         fst::Map::new(bytes).map(Dict).map_err(serde::de::Error::custom)
     }
+}
+
+/// Key of the `stems` map: `lang \0 stem`.
+fn stem_key(lang: &str, stem: &str) -> Vec<u8> {
+    let mut key = Vec::with_capacity(lang.len() + 1 + stem.len());
+    key.extend_from_slice(lang.as_bytes());
+    key.push(0);
+    key.extend_from_slice(stem.as_bytes());
+    key
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use super::article::{Article, Block, Text};
 use super::diagnostic::Diagnostic;
 use super::front_matter::{self, FrontMatter};
+use super::search::EXCERPT_WORDS;
 use super::{markdown, tokenize};
 
 /// The kinds of file that are articles.
@@ -36,8 +37,6 @@ pub struct Parsed {
 
 /// Longest derived title before it is shortened at a word boundary.
 const TITLE_MAX_CHARS: usize = 80;
-/// Words in an excerpt.
-const EXCERPT_WORDS: usize = 30;
 
 /// Parses one article file. `path` is used in messages and recorded in the article; the
 /// slug is assigned later, when the whole corpus is known.

@@ -170,12 +170,7 @@ pub fn parse(input: &str) -> Query {
                     };
                     at = end;
                     let atom = match scope {
-                        Some(scope) if terms.len() == 1 && bare => Some(Atom::Word {
-                            term: terms.into_iter().next().expect("one term"),
-                            prefix: false,
-                            scope,
-                            span: value_at..end,
-                        }),
+                        Some(scope) if terms.len() == 1 && bare => Some(word(terms, scope, value_at..end)),
                         Some(scope) => phrase(terms, scope),
                         None if terms.is_empty() => None,
                         None => {
@@ -204,12 +199,7 @@ pub fn parse(input: &str) -> Query {
         let start = piece_end - piece.len();
         let atom = match terms.len() {
             0 => continue,
-            1 => Atom::Word {
-                term: terms.into_iter().next().expect("one term"),
-                prefix: false,
-                scope: Scope::Any,
-                span: start..piece_end,
-            },
+            1 => word(terms, Scope::Any, start..piece_end),
             _ => phrase(terms, Scope::Any).expect("several terms"),
         };
         last_bare = Some((items.len(), piece_end));
@@ -279,6 +269,13 @@ fn quoted(input: &str, at: usize) -> (Vec<String>, usize) {
         }
         None => (terms_of(body), input.len()),
     }
+}
+
+/// A one-word atom. A single CJK character is always a prefix: it can only match the
+/// start of an indexed bigram.
+fn word(terms: Vec<String>, scope: Scope, span: Range<usize>) -> Atom {
+    let term = terms.into_iter().next().expect("one term");
+    Atom::Word { prefix: tokenize::is_cjk_char(&term), term, scope, span }
 }
 
 fn phrase(mut terms: Vec<String>, scope: Scope) -> Option<Atom> {

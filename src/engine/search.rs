@@ -331,7 +331,7 @@ impl Matcher<'_> {
         for r in self.index.stem_variants(term) {
             add(r, STEMMED);
         }
-        if prefix || highlight::is_cjk_char(term) {
+        if prefix {
             for (_, r) in self.index.prefixed(term, PREFIX_TERMS) {
                 add(r, PREFIX);
             }
@@ -668,8 +668,6 @@ pub struct HitDetails {
     pub terms: Vec<String>,
     /// Match ranges in the title.
     pub title_ranges: Vec<Range<usize>>,
-    /// Match ranges in the byline.
-    pub byline_ranges: Vec<Range<usize>>,
     /// For each text block with matches (its index in `Article::texts()`), the ranges.
     pub block_ranges: Vec<(usize, Vec<Range<usize>>)>,
     pub excerpt: Excerpt,
@@ -708,7 +706,6 @@ pub fn details(corpus: &Corpus, query: &Query, article: usize) -> HitDetails {
         highlight::merge(matches.into_iter().map(|(s, e)| found[s].start..found[e].end).collect())
     };
     let title_ranges = mark(&a.title);
-    let byline_ranges = a.byline.as_deref().map(&mut mark).unwrap_or_default();
     let texts = a.texts();
     let block_ranges: Vec<(usize, Vec<Range<usize>>)> =
         texts.iter().enumerate().map(|(i, t)| (i, mark(&t.text))).filter(|(_, r)| !r.is_empty()).collect();
@@ -716,7 +713,7 @@ pub fn details(corpus: &Corpus, query: &Query, article: usize) -> HitDetails {
         Some(excerpt) => excerpt,
         None => Excerpt { ranges: mark(&a.excerpt), text: a.excerpt.clone() },
     };
-    HitDetails { terms, title_ranges, byline_ranges, block_ranges, excerpt }
+    HitDetails { terms, title_ranges, block_ranges, excerpt }
 }
 
 /// The window of [`EXCERPT_WORDS`] words holding the most matches, over all blocks,

@@ -257,6 +257,12 @@ fn algorithm(primary: &str) -> Option<rust_stemmers::Algorithm> {
     })
 }
 
+/// A one-character CJK term: it can only match the start of an indexed bigram.
+pub fn is_cjk_char(term: &str) -> bool {
+    let mut chars = term.chars();
+    chars.next().is_some_and(is_cjk) && chars.next().is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
