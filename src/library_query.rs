@@ -120,7 +120,15 @@ impl LibraryQuery {
     }
 
     pub fn selected(&self, facet: Facet, value: &str) -> bool {
-        self.values(facet).iter().any(|v| v == value)
+        let f = &self.filters;
+        let within = |list: &[String]| list.iter().any(|v| v == value);
+        match facet {
+            Facet::Source => within(&f.sources),
+            Facet::Byline => within(&f.bylines),
+            Facet::Tag => within(&f.tags),
+            Facet::Lang => within(&f.langs),
+            Facet::Year => value.parse::<u16>().is_ok_and(|y| f.years.contains(&y)),
+        }
     }
 
     /// Selects `value` in `facet`, or unselects it when it was selected.

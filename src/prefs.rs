@@ -1,4 +1,4 @@
-//! The reader's typography and theme choices, and their storage form. Pure: parsing a
+//! The reader's typography and theme choices, the read-aloud rate, and their storage form. Pure: parsing a
 //! stored value never fails — unknown, old or corrupted values fall back to defaults,
 //! one setting at a time, and a value far larger than ours is not read at all. The view
 //! shows them as `data-*` attributes that the stylesheet maps to sizes and fonts (no
@@ -110,6 +110,15 @@ impl ReaderPrefs {
     }
 }
 
+/// Read-aloud rates offered, 1 being the voice's normal speed.
+pub const RATES: [f64; 6] = [0.75, 1.0, 1.25, 1.5, 1.75, 2.0];
+pub const DEFAULT_RATE: f64 = 1.0;
+
+/// Reads a stored read-aloud rate; anything but one of [`RATES`] is the default.
+pub fn rate_from_storage(stored: &str) -> f64 {
+    stored.trim().parse::<f64>().ok().filter(|r| RATES.contains(r)).unwrap_or(DEFAULT_RATE)
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -211,6 +220,16 @@ mod tests {
             let prefs = ReaderPrefs::from_storage(&stored);
             prop_assert!(prefs.size < FONT_SIZES);
             prop_assert_eq!(ReaderPrefs::from_storage(&prefs.to_storage()), prefs);
+        }
+    }
+
+    #[test]
+    fn a_stored_rate_is_one_offered_or_the_default() {
+        for r in RATES {
+            assert_eq!(rate_from_storage(&r.to_string()), r);
+        }
+        for bad in ["", "fast", "NaN", "inf", "-1", "1.3", "9", "1e308"] {
+            assert_eq!(rate_from_storage(bad), DEFAULT_RATE, "{bad}");
         }
     }
 }

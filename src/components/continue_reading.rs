@@ -1,19 +1,26 @@
 //! "Continue reading": articles begun but not finished, most recent first.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::app::Route;
 use crate::components::query_link::QueryLink;
 use crate::corpus::corpus;
-use crate::hooks::use_reading_position;
+use crate::reading_progress::Progress;
 
 /// Articles shown at most.
 const SHOWN: usize = 4;
 
+#[derive(Properties, PartialEq)]
+pub struct ContinueReadingProps {
+    pub progress: Rc<Progress>,
+}
+
 #[component]
-pub fn ContinueReading() -> Html {
-    let progress = use_memo((), |_| use_reading_position::load());
-    let items: Vec<Html> = progress
+pub fn ContinueReading(props: &ContinueReadingProps) -> Html {
+    let items: Vec<Html> = props
+        .progress
         .in_progress()
         .filter_map(|(slug, f)| corpus().by_slug(slug).map(|a| (a, f)))
         .take(SHOWN)

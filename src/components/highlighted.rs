@@ -19,7 +19,7 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
 
 /// `text` as nodes, with `ranges` marked. Ranges that are out of bounds or not on
 /// character boundaries are skipped rather than trusted.
-pub fn marked(text: &str, ranges: &[Range<usize>]) -> Html {
+fn marked(text: &str, ranges: &[Range<usize>]) -> Html {
     let mut nodes: Vec<Html> = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for r in ranges {

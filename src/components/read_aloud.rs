@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_read_aloud::{Playback, ReadAloudHandle, Voices, RATES};
+use crate::hooks::use_read_aloud::{Playback, ReadAloudHandle, Voices};
+use crate::prefs::RATES;
 
 #[derive(Properties, PartialEq)]
 pub struct ReadAloudProps {

@@ -14,7 +14,7 @@ pub struct TableOfContentsProps {
 
 #[component]
 pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
-    let outline = props.article.outline();
+    let outline = use_memo(props.article, |a| a.0.outline());
     if outline.len() < 2 {
         return html! {};
     }
@@ -24,7 +24,7 @@ pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
             <summary>{ format!("Contents ({})", outline.len()) }</summary>
             <nav aria-label="Contents">
                 <ol>
-                    { for outline.into_iter().map(|(index, level, text)| {
+                    { for outline.iter().map(|&(index, level, text)| {
                         let onclick = props.on_go.reform(move |_: MouseEvent| index);
                         html! {
                             <li class={format!("toc-level-{}", (level - top).min(3))}>

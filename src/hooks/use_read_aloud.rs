@@ -14,12 +14,13 @@ use web_sys::{Event, SpeechSynthesis, SpeechSynthesisUtterance};
 use yew::prelude::*;
 
 use crate::corpus::ArticleRef;
+use crate::engine::article::Text;
 use crate::engine::sentences::sentences;
+use crate::engine::tokenize::primary_subtag;
+use crate::prefs::{rate_from_storage, DEFAULT_RATE};
 use crate::storage;
 
 const RATE_KEY: &str = "lectern.speech-rate";
-/// Rates offered, 1 being the voice's normal speed.
-pub const RATES: [f64; 6] = [0.75, 1.0, 1.25, 1.5, 1.75, 2.0];
 
 /// A sentence: in the title (`None`) or in a text block, and its byte range there.
 pub type Place = (Option<usize>, Range<usize>);
@@ -66,7 +67,7 @@ pub fn use_read_aloud(article: ArticleRef) -> ReadAloudHandle {
     let playback = use_state_eq(|| Playback::Stopped);
     let speaking = use_state_eq(|| None::<Place>);
     let error = use_state_eq(|| None::<String>);
-    let rate = use_state_eq(|| storage::read(RATE_KEY).and_then(|r| r.parse::<f64>().ok()).filter(|r| RATES.contains(r)).unwrap_or(1.0));
+    let rate = use_state_eq(|| storage::read(RATE_KEY).map_or(DEFAULT_RATE, |r| rate_from_storage(&r)));
     let speaker = use_mut_ref({
         let (playback, speaking, error) = (playback.setter(), speaking.setter(), error.setter());
         let (rate, synth) = (*rate, synth.as_ref().clone());
@@ -74,6 +75,7 @@ pub fn use_read_aloud(article: ArticleRef) -> ReadAloudHandle {
             synth,
             article,
             places: None,
+            texts: Vec::new(),
             at: 0,
             rate,
             generation: 0,
@@ -162,6 +164,8 @@ struct Speaker {
     article: ArticleRef,
     /// Every sentence of the article, found when reading first starts.
     places: Option<Vec<Place>>,
+    /// The article's text blocks, found with the sentences.
+    texts: Vec<&'static Text>,
     /// The sentence being read.
     at: usize,
     rate: f64,
@@ -190,9 +194,13 @@ impl Drop for Utterance {
 impl Speaker {
     fn places(&mut self) -> &[Place] {
         let article = self.article;
+        if self.places.is_none() {
+            self.texts = article.0.texts();
+        }
+        let texts = &self.texts;
         self.places.get_or_insert_with(|| {
             let title = sentences(&article.title).into_iter().map(|r| (None, r));
-            let body = article.texts().into_iter().enumerate().flat_map(|(b, t)| sentences(&t.text).into_iter().map(move |r| (Some(b), r)));
+            let body = texts.iter().enumerate().flat_map(|(b, t)| sentences(&t.text).into_iter().map(move |r| (Some(b), r)));
             title.chain(body).collect()
         })
     }
@@ -207,7 +215,7 @@ impl Speaker {
     fn text(&self, (block, range): &Place) -> String {
         let text = match block {
             None => self.article.title.as_str(),
-            Some(b) => self.article.texts().get(*b).map_or("", |t| t.text.as_str()),
+            Some(b) => self.texts.get(*b).map_or("", |t| t.text.as_str()),
         };
         text.get(range.clone()).unwrap_or("").to_string()
     }
@@ -250,6 +258,7 @@ impl Speaker {
         }
         self.article = article;
         self.places = None;
+        self.texts = Vec::new();
         self.at = 0;
     }
 }
@@ -312,10 +321,9 @@ fn voices_for(synth: &SpeechSynthesis, lang: &str) -> Voices {
     if voices.length() == 0 {
         return Voices::Missing;
     }
-    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    let wanted = primary(lang);
+    let wanted = primary_subtag(lang);
     let matches = voices.iter().any(|v| {
-        js_sys::Reflect::get(&v, &JsValue::from_str("lang")).ok().and_then(|l| l.as_string()).is_some_and(|l| primary(&l) == wanted)
+        js_sys::Reflect::get(&v, &JsValue::from_str("lang")).ok().and_then(|l| l.as_string()).is_some_and(|l| primary_subtag(&l) == wanted)
     });
     if matches { Voices::Ready } else { Voices::OtherLanguages }
 }

@@ -1,5 +1,8 @@
 //! The reading position of an article: a progress bar that follows scrolling, the
-//! position saved as a fraction of the article, and restored on return.
+//! position saved as a fraction of the article, and restored on return; and the saved
+//! positions, read once, for the library's "Continue reading".
+
+use std::rc::Rc;
 
 use gloo::events::EventListener;
 use web_sys::HtmlElement;
@@ -8,10 +11,16 @@ use yew::prelude::*;
 use crate::reading_progress::Progress;
 use crate::storage;
 
-pub const KEY: &str = "lectern.progress";
+const KEY: &str = "lectern.progress";
+
+/// The positions remembered when the calling component mounted.
+#[hook]
+pub fn use_saved_progress() -> Rc<Progress> {
+    use_memo((), |_| load())
+}
 
 /// All remembered positions.
-pub fn load() -> Progress {
+fn load() -> Progress {
     storage::read(KEY).map(|s| Progress::parse(&s)).unwrap_or_default()
 }
 

@@ -16,6 +16,7 @@ use crate::components::search_box::SearchBox;
 use crate::corpus::{corpus, ArticleRef};
 use crate::engine::search::{details, search, Sort};
 use crate::hooks::use_document_title::use_document_title;
+use crate::hooks::use_reading_position::use_saved_progress;
 use crate::hooks::use_shortcuts::use_shortcuts;
 use crate::library_query::{parse_day, Facet, LibraryQuery};
 
@@ -29,14 +30,18 @@ pub fn LibraryPage() -> Html {
     let query = LibraryQuery::parse(location.as_ref().map(|l| l.query_str()).unwrap_or(""));
     use_document_title(if query.q.is_empty() { "Library".to_string() } else { format!("“{}” — search", query.q) });
 
+    let progress = use_saved_progress();
     let sort = query.effective_sort();
     let search_key = (query.q.clone(), query.filters.clone(), sort);
     let results = use_memo(search_key.clone(), |(q, filters, sort)| search(corpus(), q, filters, *sort));
-    let shown = use_state_eq(|| PAGE);
+    // How many results are shown: a page more per "Show more", back to one page for
+    // another search (stored with the search it belongs to, so never stale for a render).
+    let more = use_state_eq(|| (search_key.clone(), PAGE));
+    let shown = if more.0 == search_key { more.1 } else { PAGE };
     // Match details (title and excerpt ranges) for the results on screen only, once per search.
     let items = {
         let results = results.clone();
-        use_memo((search_key, *shown), move |(_, shown)| {
+        use_memo((search_key.clone(), shown), move |(_, shown)| {
             results
                 .hits
                 .iter()
@@ -53,10 +58,6 @@ pub fn LibraryPage() -> Html {
                 .collect::<Vec<_>>()
         })
     };
-    {
-        let shown = shown.clone();
-        use_effect_with(query.clone(), move |_| shown.set(PAGE));
-    }
 
     // The library opens at its top, not at the scroll position of the article left.
     use_effect_with((), |_| gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0));
@@ -158,8 +159,8 @@ pub fn LibraryPage() -> Html {
     let active_filters = Facet::ALL.iter().map(|f| query.values(*f).len()).sum::<usize>()
         + usize::from(query.filters.from.is_some() || query.filters.to.is_some());
     let show_more = {
-        let shown = shown.clone();
-        Callback::from(move |_| shown.set(*shown + PAGE))
+        let (more, search_key) = (more.clone(), search_key.clone());
+        Callback::from(move |_| more.set((search_key.clone(), shown + PAGE)))
     };
 
     html! {
@@ -185,7 +186,7 @@ pub fn LibraryPage() -> Html {
                 </div>
             </div>
             if query.q.is_empty() && !query.is_filtered() {
-                <ContinueReading />
+                <ContinueReading progress={progress.clone()} />
             }
             <FilterChips query={query.clone()} on_remove={on_toggle.clone()} {on_clear_range} on_clear_all={on_clear_filters.clone()} />
             <div class="library-layout">
@@ -224,9 +225,9 @@ pub fn LibraryPage() -> Html {
                         </div>
                     } else {
                         <ResultList items={items.clone()} {link_query} list_ref={list_ref.clone()} {on_leave_top} />
-                        if total > *shown {
+                        if total > shown {
                             <button type="button" class="show-more" onclick={show_more}>
-                                { format!("Show more ({} of {total} shown)", *shown) }
+                                { format!("Show more ({shown} of {total} shown)") }
                             </button>
                         }
                     }
