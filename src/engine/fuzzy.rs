@@ -28,20 +28,7 @@ pub fn typo_budget(term: &str) -> u8 {
 
 /// Edit distance between `a` and `b` when it is at most `max`.
 pub fn distance(a: &str, b: &str, max: u8) -> Option<u8> {
-    let query: Vec<char> = a.chars().collect();
-    if query.len() > MAX_CHARS || b.chars().count().abs_diff(query.len()) > usize::from(max) {
-        return None;
-    }
-    let automaton = Levenshtein { query, max };
-    let mut state = automaton.start();
-    for c in b.chars() {
-        state = automaton.step(&state, c);
-        if !automaton.can_match(&state) {
-            return None;
-        }
-    }
-    let d = state.row[automaton.query.len()];
-    (d <= max).then_some(d)
+    Levenshtein::new(a, max)?.distance(b)
 }
 
 /// Matches every string within `max` edits of `query`.
@@ -55,6 +42,22 @@ impl Levenshtein {
     pub fn new(query: &str, max: u8) -> Option<Levenshtein> {
         let query: Vec<char> = query.chars().collect();
         (query.len() <= MAX_CHARS).then_some(Levenshtein { query, max })
+    }
+
+    /// Edit distance from the query to `b`, when it is at most the automaton's maximum.
+    pub fn distance(&self, b: &str) -> Option<u8> {
+        if b.chars().count().abs_diff(self.query.len()) > usize::from(self.max) {
+            return None;
+        }
+        let mut state = self.start();
+        for c in b.chars() {
+            state = self.step(&state, c);
+            if !self.can_match(&state) {
+                return None;
+            }
+        }
+        let d = state.row[self.query.len()];
+        (d <= self.max).then_some(d)
     }
 
     fn step(&self, state: &State, c: char) -> State {

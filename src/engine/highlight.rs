@@ -4,6 +4,8 @@
 //! matches its consecutive terms. Excluded clauses and facet fields are not highlighted.
 //! No HTML: the UI turns ranges into `<mark>` nodes.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::fuzzy;
@@ -15,18 +17,22 @@ pub fn highlight(query: &Query, text: &str, lang: &str) -> Vec<Range<usize>> {
     Highlighter::new(query, lang).ranges(text)
 }
 
-/// A query prepared for highlighting many texts of one language.
+/// A query prepared for highlighting many texts of one language. Whether a word of the
+/// text matches depends only on the word, so each distinct word is stemmed and compared
+/// once, however often it occurs.
 pub struct Highlighter {
     words: Vec<Word>,
     phrases: Vec<Vec<String>>,
-    lang: String,
+    stemmer: Stemmer,
+    known: RefCell<HashMap<String, bool>>,
 }
 
 struct Word {
     term: String,
     stem: String,
     prefix: bool,
-    typos: u8,
+    /// Within the typo budget, when the word has one.
+    typos: Option<fuzzy::Levenshtein>,
 }
 
 impl Highlighter {
@@ -39,14 +45,14 @@ impl Highlighter {
                 Atom::Word { term, prefix, .. } => words.push(Word {
                     stem: stemmer.stem(term).into_owned(),
                     prefix: *prefix,
-                    typos: fuzzy::typo_budget(term),
+                    typos: Some(fuzzy::typo_budget(term)).filter(|&b| b > 0).and_then(|b| fuzzy::Levenshtein::new(term, b)),
                     term: term.clone(),
                 }),
                 Atom::Phrase { terms, .. } => phrases.push(terms.clone()),
                 Atom::Facet { .. } => {}
             }
         }
-        Highlighter { words, phrases, lang: lang.to_string() }
+        Highlighter { words, phrases, stemmer, known: RefCell::default() }
     }
 
     /// Whether there is anything to highlight.
@@ -59,7 +65,8 @@ impl Highlighter {
         if self.is_empty() {
             return Vec::new();
         }
-        let terms = tokenize::terms(text, &self.lang);
+        // Stems are found per distinct word below, not per occurrence here.
+        let terms = tokenize::terms_with(text, |_| String::new());
         merge(self.matches(&terms).into_iter().map(|(start, end)| terms[start].start..terms[end].end).collect())
     }
 
@@ -67,7 +74,7 @@ impl Highlighter {
     pub fn matches(&self, terms: &[Term]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for (i, t) in terms.iter().enumerate() {
-            if self.words.iter().any(|w| w.matches(t)) {
+            if self.word_matches(&t.term) {
                 out.push((i, i));
             }
         }
@@ -80,14 +87,25 @@ impl Highlighter {
         }
         out
     }
+
+    /// Whether folded term `term` matches a word of the query.
+    fn word_matches(&self, term: &str) -> bool {
+        if let Some(&known) = self.known.borrow().get(term) {
+            return known;
+        }
+        let stem = self.stemmer.stem(term);
+        let matches = self.words.iter().any(|w| w.matches(term, &stem));
+        self.known.borrow_mut().insert(term.to_string(), matches);
+        matches
+    }
 }
 
 impl Word {
-    fn matches(&self, t: &Term) -> bool {
-        t.term == self.term
-            || t.stem == self.stem
-            || (self.prefix && t.term.starts_with(&self.term))
-            || (self.typos > 0 && fuzzy::distance(&self.term, &t.term, self.typos).is_some())
+    fn matches(&self, term: &str, stem: &str) -> bool {
+        term == self.term
+            || stem == self.stem
+            || (self.prefix && term.starts_with(&self.term))
+            || self.typos.as_ref().is_some_and(|typos| typos.distance(term).is_some())
     }
 }
 

@@ -693,7 +693,8 @@ pub fn details(corpus: &Corpus, query: &Query, article: usize) -> HitDetails {
         if highlighter.is_empty() {
             return Vec::new();
         }
-        let found = tokenize::terms(text, &a.lang);
+        // The highlighter stems each distinct word itself.
+        let found = tokenize::terms_with(text, |_| String::new());
         let mut matches = highlighter.matches(&found);
         matches.sort_unstable();
         for &(start, end) in &matches {
