@@ -1,7 +1,7 @@
 //! Engine benchmark: `cargo bench --bench engine`.
 //!
 //! Generates corpora of 1,000 and 10,000 articles, deterministically, from real text: the
-//! paragraphs of `seeds/` and, when present, of `../shared/corpora/real` (each article
+//! paragraphs of `seeds/` and of the real articles in `tests/fixtures/real` (each article
 //! draws its paragraphs from one language). Prints index build time, bundle size (raw and
 //! gzip), decode time, postcard against serde_json and bincode, and query latency p50/p95
 //! over a fixed list of queries. Every time is the median of several runs.
@@ -56,7 +56,7 @@ const RUNS: usize = 5;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let pools = paragraphs(&[root.join("seeds"), root.join("../shared/corpora/real")]);
+    let pools = paragraphs(&[root.join("seeds"), root.join("tests/fixtures/real")]);
     let total: usize = pools.iter().map(|(_, p)| p.len()).sum();
     println!("source text: {total} paragraphs in {} language(s)", pools.len());
     for n in [1_000, 10_000] {

@@ -3,7 +3,7 @@
 //! to `OUT_DIR/corpus.bin` for `src/corpus.rs` to embed. Any problem in any article
 //! fails the build with every problem listed as `path:line: what is wrong`.
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "engine/mod.rs"]
 mod engine;
 

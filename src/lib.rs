@@ -21,6 +21,9 @@ mod library_query;
 mod pages;
 mod prefs;
 mod reading_progress;
+// The labelled ranking queries and their scoring: native tests and the benchmark only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod relevance;
 mod selection;
 mod storage;
 #[cfg(test)]

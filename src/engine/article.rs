@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One article of the corpus, as parsed at build time and shipped in the bundle.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Unique, URL-safe identifier: the article's address is `#/a/<slug>`.
     pub slug: String,

@@ -43,7 +43,12 @@ impl Corpus {
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.slug == slug)
+        self.number(slug).map(|i| &self.articles[i])
+    }
+
+    /// The article's number (its position in `articles` and in the index).
+    pub fn number(&self, slug: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.slug == slug)
     }
 }
 

@@ -26,6 +26,13 @@ pub fn typo_budget(term: &str) -> u8 {
     }
 }
 
+/// Edits a "did you mean" respelling may be away from a word the dictionary lacks: one up
+/// to 4 characters, two beyond. Wider than [`typo_budget`]: a suggestion is only offered,
+/// and only when it finds something.
+pub fn suggestion_budget(term: &str) -> u8 {
+    if term.chars().count() <= 4 { 1 } else { 2 }
+}
+
 /// Edit distance between `a` and `b` when it is at most `max`.
 pub fn distance(a: &str, b: &str, max: u8) -> Option<u8> {
     Levenshtein::new(a, max)?.distance(b)

@@ -1,58 +1,58 @@
 //! Where a query matches a text: byte ranges, sorted, disjoint, on character boundaries.
-//! A term matches the way search matches it — exactly, by stem (in the text's language),
-//! as a prefix for the word being typed, or within the typo budget — and a phrase
-//! matches its consecutive terms. Excluded clauses and facet fields are not highlighted.
-//! No HTML: the UI turns ranges into `<mark>` nodes.
+//! A word marks the dictionary terms search expanded it to ([`crate::engine::expand`]),
+//! and no worse a typo than the article's best match of it; a phrase marks its
+//! consecutive terms; a `title:` word or phrase marks titles only. Excluded clauses and
+//! facet fields are not marked. No HTML: the UI turns ranges into `<mark>` nodes.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::fuzzy;
-use super::query::{Atom, Query};
-use super::tokenize::{self, Stemmer, Term};
+use super::expand::{self, AtomTerms, Expansion, TypoLimits};
+use super::index::{Field, Index, TermRef};
+use super::query::{Query, Scope};
+use super::tokenize::{self, Term};
 
-/// Every match of `query` in `text`, a text in language `lang`.
-pub fn highlight(query: &Query, text: &str, lang: &str) -> Vec<Range<usize>> {
-    Highlighter::new(query, lang).ranges(text)
-}
-
-/// A query prepared for highlighting many texts of one language. Whether a word of the
-/// text matches depends only on the word, so each distinct word is stemmed and compared
-/// once, however often it occurs.
-pub struct Highlighter {
+/// A query's expansion prepared for marking texts of one article. Whether a word of the
+/// text matches depends only on the word, so each distinct word is looked up once,
+/// however often it occurs.
+pub struct Highlighter<'a> {
+    index: &'a Index,
     words: Vec<Word>,
-    phrases: Vec<Vec<String>>,
-    stemmer: Stemmer,
-    known: RefCell<HashMap<String, bool>>,
+    phrases: Vec<(Scope, Vec<String>)>,
+    /// Per distinct folded term: which of `words` it matches, as bits.
+    known: RefCell<HashMap<String, u64>>,
 }
 
 struct Word {
-    term: String,
-    stem: String,
-    prefix: bool,
-    /// Within the typo budget, when the word has one.
-    typos: Option<fuzzy::Levenshtein>,
+    scope: Scope,
+    terms: HashSet<TermRef>,
 }
 
-impl Highlighter {
-    pub fn new(query: &Query, lang: &str) -> Highlighter {
-        let stemmer = Stemmer::for_lang(lang);
+impl<'a> Highlighter<'a> {
+    /// Marks the variants of `expansion` that `limits` lets through.
+    pub fn new(index: &'a Index, expansion: &Expansion, limits: TypoLimits) -> Highlighter<'a> {
         let mut words = Vec::new();
         let mut phrases = Vec::new();
-        for atom in query.positive_atoms() {
+        for (i, atom) in expansion.atoms.iter().enumerate() {
             match atom {
-                Atom::Word { term, prefix, .. } => words.push(Word {
-                    stem: stemmer.stem(term).into_owned(),
-                    prefix: *prefix,
-                    typos: Some(fuzzy::typo_budget(term)).filter(|&b| b > 0).and_then(|b| fuzzy::Levenshtein::new(term, b)),
-                    term: term.clone(),
+                AtomTerms::Word { scope, variants } => words.push(Word {
+                    scope: *scope,
+                    terms: variants.iter().filter(|v| v.kind.typos() <= limits.get(i)).map(|v| v.term).collect(),
                 }),
-                Atom::Phrase { terms, .. } => phrases.push(terms.clone()),
-                Atom::Facet { .. } => {}
+                AtomTerms::Phrase { scope, terms } if !terms.is_empty() => phrases.push((*scope, terms.clone())),
+                AtomTerms::Phrase { .. } | AtomTerms::Facet => {}
             }
         }
-        Highlighter { words, phrases, stemmer, known: RefCell::default() }
+        words.truncate(64);
+        Highlighter { index, words, phrases, known: RefCell::default() }
+    }
+
+    /// Marks `query` in article number `doc`, as search would have ranked it there.
+    pub fn for_article(index: &'a Index, query: &Query, doc: u32) -> Highlighter<'a> {
+        let expansion = expand::expand(index, query);
+        let limits = TypoLimits::of_article(index, &expansion, doc);
+        Highlighter::new(index, &expansion, limits)
     }
 
     /// Whether there is anything to highlight.
@@ -60,25 +60,37 @@ impl Highlighter {
         self.words.is_empty() && self.phrases.is_empty()
     }
 
-    /// Every match in `text`, merged where matches overlap.
-    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+    /// Every match in `text`, a text of `field`, merged where matches overlap.
+    pub fn ranges(&self, field: Field, text: &str) -> Vec<Range<usize>> {
         if self.is_empty() {
             return Vec::new();
         }
-        // Stems are found per distinct word below, not per occurrence here.
+        // Terms are looked up as typed in the text; stems are the dictionary's business.
         let terms = tokenize::terms_with(text, |_| String::new());
-        merge(self.matches(&terms).into_iter().map(|(start, end)| terms[start].start..terms[end].end).collect())
+        merge(self.matches(field, &terms).into_iter().map(|(start, end)| terms[start].start..terms[end].end).collect())
     }
 
-    /// Matches as inclusive ranges of term indices into `terms`, in any order.
-    pub fn matches(&self, terms: &[Term]) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for (i, t) in terms.iter().enumerate() {
-            if self.word_matches(&t.term) {
-                out.push((i, i));
+    /// Matches in `terms` (of a text of `field`) as inclusive ranges of term indices, in
+    /// any order.
+    pub fn matches(&self, field: Field, terms: &[Term]) -> Vec<(usize, usize)> {
+        let mut wanted = 0u64;
+        for (i, w) in self.words.iter().enumerate() {
+            if expand::in_scope(w.scope, field) {
+                wanted |= 1 << i;
             }
         }
-        for phrase in &self.phrases {
+        let mut out = Vec::new();
+        if wanted != 0 {
+            for (i, t) in terms.iter().enumerate() {
+                if self.words_matching(&t.term) & wanted != 0 {
+                    out.push((i, i));
+                }
+            }
+        }
+        for (scope, phrase) in &self.phrases {
+            if !expand::in_scope(*scope, field) {
+                continue;
+            }
             for (i, window) in terms.windows(phrase.len()).enumerate() {
                 if window.iter().zip(phrase).all(|(t, p)| t.term == *p) {
                     out.push((i, i + phrase.len() - 1));
@@ -88,24 +100,16 @@ impl Highlighter {
         out
     }
 
-    /// Whether folded term `term` matches a word of the query.
-    fn word_matches(&self, term: &str) -> bool {
-        if let Some(&known) = self.known.borrow().get(term) {
-            return known;
+    /// Which words folded term `term` matches, as bits.
+    fn words_matching(&self, term: &str) -> u64 {
+        if let Some(&bits) = self.known.borrow().get(term) {
+            return bits;
         }
-        let stem = self.stemmer.stem(term);
-        let matches = self.words.iter().any(|w| w.matches(term, &stem));
-        self.known.borrow_mut().insert(term.to_string(), matches);
-        matches
-    }
-}
-
-impl Word {
-    fn matches(&self, term: &str, stem: &str) -> bool {
-        term == self.term
-            || stem == self.stem
-            || (self.prefix && term.starts_with(&self.term))
-            || self.typos.as_ref().is_some_and(|typos| typos.distance(term).is_some())
+        let bits = self.index.exact(term).map_or(0, |r| {
+            self.words.iter().enumerate().filter(|(_, w)| w.terms.contains(&r)).fold(0, |bits, (i, _)| bits | 1 << i)
+        });
+        self.known.borrow_mut().insert(term.to_string(), bits);
+        bits
     }
 }
 
@@ -127,11 +131,50 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::engine::article::{Article, Block, Text};
+    use crate::engine::corpus::Corpus;
     use crate::engine::query::parse;
     use crate::test_inputs::{hostile, long_input};
 
+    /// The marks of `query` in `text`, the body of the only article of a corpus.
+    fn highlight(query: &Query, text: &str, lang: &str) -> Vec<Range<usize>> {
+        let corpus = one_article("Title", text, lang);
+        Highlighter::for_article(&corpus.index, query, 0).ranges(Field::Body, text)
+    }
+
+    fn one_article(title: &str, body: &str, lang: &str) -> Corpus {
+        let article = Article {
+            title: title.into(),
+            lang: lang.into(),
+            blocks: vec![Block::Paragraph(Text::plain(body))],
+            ..Article::default()
+        };
+        Corpus::assemble(vec![article])
+    }
+
     fn marked(input: &str, text: &str, lang: &str) -> Vec<String> {
         highlight(&parse(input), text, lang).into_iter().map(|r| text[r].to_string()).collect()
+    }
+
+    #[test]
+    fn a_title_word_marks_the_title_only() {
+        let corpus = one_article("Kursk troops", "Troops in Kursk", "en");
+        let h = Highlighter::for_article(&corpus.index, &parse("title:kursk troops "), 0);
+        let marks = |field, text: &str| h.ranges(field, text).into_iter().map(|r| text[r].to_string()).collect::<Vec<_>>();
+        assert_eq!(marks(Field::Title, "Kursk troops"), ["Kursk", "troops"]);
+        assert_eq!(marks(Field::Body, "Troops in Kursk"), ["Troops"]);
+        let h = Highlighter::for_article(&corpus.index, &parse("title:\"kursk troops\""), 0);
+        assert!(h.ranges(Field::Body, "Kursk troops").is_empty());
+        assert_eq!(h.ranges(Field::Title, "Kursk troops"), [0..12]);
+    }
+
+    #[test]
+    fn a_typo_the_article_does_not_need_is_not_marked() {
+        // "from" is one edit from "form": marked only where "form" is absent.
+        assert_eq!(marked("form ", "Fill in the form from the office", "en"), ["form"]);
+        assert_eq!(marked("form ", "A letter from the office", "en"), ["from"]);
+        // A word neither search nor the article has is not marked by a similar one.
+        assert_eq!(marked("zebra ", "A letter from the office", "en"), Vec::<String>::new());
     }
 
     #[test]
@@ -140,7 +183,8 @@ mod tests {
         assert_eq!(marked("govern ", text, "en"), ["Governments", "govern", "government"]);
         assert_eq!(marked("ukr", text, "en"), ["Ukrainian"]);
         assert_eq!(marked("ukr ", text, "en"), Vec::<String>::new());
-        assert_eq!(marked("Gerasimv goverment ", text, "en"), ["Governments", "government", "Gerasimov"]);
+        // "government" is one edit from "goverment": "governments", two, is not marked.
+        assert_eq!(marked("Gerasimv goverment ", text, "en"), ["government", "Gerasimov"]);
         assert_eq!(marked("kyïv -troops", text, "en"), ["Kyiv"]);
     }
 

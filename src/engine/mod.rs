@@ -10,6 +10,7 @@ pub mod article;
 pub mod codec;
 pub mod corpus;
 pub mod diagnostic;
+pub mod expand;
 pub mod fuzzy;
 pub mod highlight;
 pub mod index;

@@ -11,9 +11,10 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::components::article_body::BlockMarks;
-use crate::corpus::ArticleRef;
+use crate::corpus::{corpus, ArticleRef};
 use crate::engine::article::Text;
 use crate::engine::highlight::Highlighter;
+use crate::engine::index::Field;
 use crate::engine::query;
 
 /// Work done between two frames, in milliseconds.
@@ -71,7 +72,7 @@ fn search_all(article: ArticleRef, q: &str) -> Marks {
 
 /// A search of one article, block by block.
 struct Job {
-    highlighter: Highlighter,
+    highlighter: Highlighter<'static>,
     texts: Vec<&'static Text>,
     title: Vec<Range<usize>>,
     blocks: Vec<Vec<Range<usize>>>,
@@ -79,8 +80,10 @@ struct Job {
 
 impl Job {
     fn new(article: ArticleRef, q: &str) -> Job {
-        let highlighter = Highlighter::new(&query::parse(q), &article.lang);
-        let title = highlighter.ranges(&article.title);
+        let corpus = corpus();
+        let doc = corpus.number(&article.slug).unwrap_or(usize::MAX) as u32;
+        let highlighter = Highlighter::for_article(&corpus.index, &query::parse(q), doc);
+        let title = highlighter.ranges(Field::Title, &article.title);
         let texts = if highlighter.is_empty() { Vec::new() } else { article.0.texts() };
         Job { highlighter, title, blocks: Vec::with_capacity(texts.len()), texts }
     }
@@ -88,7 +91,7 @@ impl Job {
     /// Searches the next block; false when every block has been searched.
     fn step(&mut self) -> bool {
         let Some(text) = self.texts.get(self.blocks.len()) else { return false };
-        self.blocks.push(self.highlighter.ranges(&text.text));
+        self.blocks.push(self.highlighter.ranges(Field::Body, &text.text));
         true
     }
 

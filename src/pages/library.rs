@@ -47,7 +47,7 @@ pub fn LibraryPage() -> Html {
                 .iter()
                 .take(*shown)
                 .map(|hit| {
-                    let d = details(corpus(), &results.query, hit.article);
+                    let d = details(corpus(), &results, hit);
                     ResultItem {
                         article: ArticleRef(&corpus().articles[hit.article]),
                         title_ranges: d.title_ranges,
@@ -163,6 +163,26 @@ pub fn LibraryPage() -> Html {
         Callback::from(move |_| more.set((search_key.clone(), shown + PAGE)))
     };
 
+    let did_you_mean = match results.suggestion.clone() {
+        Some(suggestion) => {
+            let (query, navigate) = (query.clone(), navigate.clone());
+            let q = suggestion.clone();
+            let onclick = Callback::from(move |_| navigate(LibraryQuery { q: q.clone(), ..query.clone() }, true));
+            html! {
+                <p>
+                    { "Did you mean " }
+                    <button type="button" class="link-button suggestion" {onclick}>{ suggestion }</button>
+                    { "?" }
+                </p>
+            }
+        }
+        None => html! {},
+    };
+    let count = match &results.partial {
+        Some(p) => format!("{total} {} with {} of {} words", if total == 1 { "article" } else { "articles" }, p.matched, p.of),
+        None => format!("{total} {}", if total == 1 { "article" } else { "articles" }),
+    };
+
     html! {
         <section class={classes!("library", has_facets.then_some("with-facets"))}>
             <h1 class="visually-hidden">{ "Library" }</h1>
@@ -197,7 +217,7 @@ pub fn LibraryPage() -> Html {
                 }
                 <div class="library-results">
                     <p class="result-count" role="status" aria-live="polite">
-                        { format!("{total} {}", if total == 1 { "article" } else { "articles" }) }
+                        { count }
                     </p>
                     if total == 0 {
                         <div class="no-results">
@@ -205,25 +225,24 @@ pub fn LibraryPage() -> Html {
                                 if query.q.trim().is_empty() { "No articles match these filters.".to_string() }
                                 else { format!("No articles match “{}”.", query.q.trim()) }
                             }</p>
-                            if let Some(suggestion) = results.suggestion.clone() {
-                                <p>
-                                    { "Did you mean " }
-                                    <button type="button" class="link-button suggestion"
-                                        onclick={
-                                            let (query, navigate) = (query.clone(), navigate.clone());
-                                            let suggestion = suggestion.clone();
-                                            Callback::from(move |_| navigate(LibraryQuery { q: suggestion.clone(), ..query.clone() }, true))
-                                        }>
-                                        { suggestion.clone() }
-                                    </button>
-                                    { "?" }
-                                </p>
-                            }
+                            { did_you_mean.clone() }
                             if query.is_filtered() {
                                 <p><button type="button" class="link-button" onclick={on_clear_filters.reform(|_| ())}>{ "Clear all filters" }</button></p>
                             }
                         </div>
                     } else {
+                        if let Some(partial) = &results.partial {
+                            <div class="partial-notice">
+                                <p>
+                                    { "No article has all of: " }
+                                    { for partial.clauses.iter().enumerate().map(|(i, c)| html! {
+                                        <>{ if i > 0 { ", " } else { "" } }<strong>{ c.clone() }</strong></>
+                                    }) }
+                                    { format!(". {} {} of {}.", if total == 1 { "This one has" } else { "These have" }, partial.matched, partial.of) }
+                                </p>
+                                { did_you_mean.clone() }
+                            </div>
+                        }
                         <ResultList items={items.clone()} {link_query} list_ref={list_ref.clone()} {on_leave_top} />
                         if total > shown {
                             <button type="button" class="show-more" onclick={show_more}>

@@ -364,10 +364,9 @@ pub async fn screenshot(client: &Client, name: &str) -> Result<PathBuf> {
 /// A test body: gets a fresh browser session and the site's base URL.
 pub type TestFn = for<'a> fn(&'a Client, &'a str) -> Pin<Box<dyn Future<Output = Result> + 'a>>;
 
-/// The folder of real articles beside the project, when this checkout has one.
-pub fn real_corpus() -> Option<PathBuf> {
-    let dir = project_root().join("../shared/corpora/real");
-    dir.is_dir().then_some(dir)
+/// The project's 45 real articles (`tests/fixtures/real`).
+pub fn real_corpus() -> PathBuf {
+    project_root().join("tests/fixtures/real")
 }
 
 /// Chromedriver's `goog/cdp/execute`: one Chrome DevTools Protocol command, with its result.

@@ -1,6 +1,6 @@
 //! User journeys against the built site in headless Chromium. Builds the site for the
-//! seed corpus and, where `../shared/corpora/real` exists, for the 45 real articles
-//! (those journeys are skipped, not failed, without it). Prints `N passed, N failed`.
+//! seed corpus, for the 45 real articles of `tests/fixtures/real`, and for the other
+//! fixtures the journeys need. Prints `N passed, N failed`.
 
 mod csp;
 mod foundation;
@@ -101,9 +101,9 @@ async fn run() -> i32 {
         let seed = build_site("seed", None)?;
         let seed_url = serve(seed.clone(), Headers::default()).await?;
         let csp_url = serve(seed, Headers(vec![("Content-Security-Policy".into(), STRICT_CSP.into())])).await?;
-        let real_url = match real_corpus() {
-            Some(dir) if needs_real => Some(serve(build_site("real", Some(&dir))?, Headers::default()).await?),
-            _ => None,
+        let real_url = match needs_real {
+            true => Some(serve(build_site("real", Some(&real_corpus()))?, Headers::default()).await?),
+            false => None,
         };
         let hostile_url = match project_root().join("tests/fixtures/hostile") {
             dir if needs_hostile => Some(serve(build_site("hostile", Some(&dir))?, Headers::default()).await?),
@@ -128,18 +128,11 @@ async fn run() -> i32 {
             return 1;
         }
     };
-    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+    let (mut passed, mut failed) = (0, 0);
     for case in &cases {
         let base = match case.site {
             Site::Seed => seed_url.clone(),
-            Site::Real => match &real_url {
-                Some(url) => url.clone(),
-                None => {
-                    println!("test {} ... skipped (../shared/corpora/real is absent)", case.name);
-                    skipped += 1;
-                    continue;
-                }
-            },
+            Site::Real => real_url.clone().expect("built when a case needs it"),
             Site::Hostile => hostile_url.clone().expect("built when a case needs it"),
             Site::SeedCsp => csp_url.clone(),
             Site::Reading => reading_url.clone().expect("built when a case needs it"),
@@ -165,7 +158,7 @@ async fn run() -> i32 {
             }
         }
     }
-    println!("{passed} passed, {failed} failed, {skipped} skipped");
+    println!("{passed} passed, {failed} failed");
     i32::from(failed > 0)
 }
 

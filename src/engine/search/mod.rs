@@ -1,0 +1,327 @@
+//! Search: which articles match a query, in which order, with facet counts and a
+//! respelling when nothing matches.
+//!
+//! **Matching.** Every clause of the query must match (AND); a clause matches when one of
+//! its atoms does (OR). A word matches the dictionary terms [`expand`] gives it: itself,
+//! its stems, completions of the word being typed, and corrections within its typo
+//! budget. Phrases match consecutive exact terms. When no article has every clause, the
+//! articles with the most clauses are shown instead, marked as [`Partial`].
+//!
+//! **Ranking** follows the rules of [`rank`], in order (words, typo, exactness,
+//! proximity, attribute, BM25F, then date and title); [`matcher`] scores each match.
+//!
+//! Submodules: [`matcher`] (matches and scores), [`rank`] (the rules), [`facets`]
+//! (filters and disjunctive counts), [`suggest`] (did you mean), [`excerpt`] (what the
+//! result list marks).
+
+mod excerpt;
+mod facets;
+mod matcher;
+pub mod rank;
+mod suggest;
+#[cfg(test)]
+mod tests;
+
+use std::cmp::Ordering;
+
+use super::corpus::Corpus;
+use super::expand::{self, AtomTerms, Expansion, TypoLimits};
+use super::index::Posting;
+use super::query::{self, Atom, Clause, Query};
+
+pub use excerpt::{details, Excerpt, HitDetails, EXCERPT_WORDS};
+pub use facets::{Facets, Filters};
+use facets::{Counts, Selection, ALL_FACETS};
+use matcher::{Matched, Matcher};
+use rank::{Rank, PROXIMITY_TOP};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sort {
+    Relevance,
+    Newest,
+    Oldest,
+    Longest,
+    Shortest,
+    Title,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 6] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Longest, Sort::Shortest, Sort::Title];
+
+    /// The name used in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Longest => "longest",
+            Sort::Shortest => "shortest",
+            Sort::Title => "title",
+        }
+    }
+
+    /// The name shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Relevance",
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+            Sort::Longest => "Longest first",
+            Sort::Shortest => "Shortest first",
+            Sort::Title => "Title (A–Z)",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// Relevance when the query has text, else newest first.
+    pub fn default_for(query: &str) -> Sort {
+        if query::parse(query).has_text() { Sort::Relevance } else { Sort::Newest }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    /// Every matching article, in order.
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    /// When no article has every clause: the hits have this many of them.
+    pub partial: Option<Partial>,
+    /// A respelled query that finds articles with every clause, when this one does not.
+    pub suggestion: Option<String>,
+    pub query: Query,
+    /// What each word of the query expanded to (marking uses it too).
+    pub expansion: Expansion,
+}
+
+/// Hits that have only some of the query's clauses: every hit has `matched` of `of`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partial {
+    pub matched: usize,
+    pub of: usize,
+    /// The clauses as the reader typed them (`kursk`, `"north korea"`, `a OR b`).
+    pub clauses: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// Index into `corpus.articles`.
+    pub article: usize,
+    pub rank: Rank,
+    /// How many typos each word's match has here: marking shows no worse ones.
+    pub limits: TypoLimits,
+}
+
+/// Searches `corpus` for `input` within `filters`, ordered by `sort`.
+pub fn search(corpus: &Corpus, input: &str, filters: &Filters, sort: Sort) -> Results {
+    let query = query::parse(input);
+    let expansion = expand::expand(&corpus.index, &query);
+    let (mut hits, mut facets) = run(corpus, &query, &expansion, filters, sort, Mode::All);
+    let text_clauses = query.clauses.iter().filter(|c| !c.negated && is_text(c)).count();
+    let mut partial = None;
+    if hits.is_empty() && text_clauses >= 2 {
+        (hits, facets) = run(corpus, &query, &expansion, filters, sort, Mode::Most);
+        if let Some(first) = hits.first() {
+            let clauses = query.clauses.iter().filter(|c| !c.negated && is_text(c)).map(|c| clause_text(&query, c)).collect();
+            partial = Some(Partial { matched: usize::from(first.rank.clauses) - facet_clauses(&query), of: text_clauses, clauses });
+        }
+    }
+    let complete = hits.is_empty() || partial.is_some();
+    let suggestion = if complete && query.has_text() { suggest::suggest(corpus, &query, filters) } else { None };
+    Results { hits, facets, partial, suggestion, query, expansion }
+}
+
+/// Whether a clause asks for text (a word or phrase), not only for a facet value.
+fn is_text(clause: &Clause) -> bool {
+    clause.any.iter().any(|a| !matches!(a, Atom::Facet { .. }))
+}
+
+fn facet_clauses(query: &Query) -> usize {
+    query.clauses.iter().filter(|c| !c.negated && !is_text(c)).count()
+}
+
+/// A clause as typed: its words from the input, phrases in quotes, joined by `OR`.
+fn clause_text(query: &Query, clause: &Clause) -> String {
+    let atoms: Vec<String> = clause
+        .any
+        .iter()
+        .filter_map(|atom| match atom {
+            Atom::Word { span, term, .. } => Some(query.input.get(span.clone()).unwrap_or(term).to_string()),
+            Atom::Phrase { terms, .. } => Some(format!("\u{201c}{}\u{201d}", terms.join(" "))),
+            Atom::Facet { .. } => None,
+        })
+        .collect();
+    atoms.join(" OR ")
+}
+
+/// Whether an article must match every clause, or the most clauses any article matches
+/// (facet clauses stay required).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    All,
+    Most,
+}
+
+/// A matching article: what the rules know of it, and per clause the posting of a word.
+struct Candidate {
+    doc: u32,
+    rank: Rank,
+    words: Vec<Option<Posting>>,
+    limits: TypoLimits,
+}
+
+impl Candidate {
+    fn new(doc: u32, clauses: usize) -> Candidate {
+        let rank = Rank { clauses: 0, atoms: 0, typos: 0, inexactness: 0, proximity: Rank::UNKNOWN_PROXIMITY, attribute: 0, score: 0.0 };
+        Candidate { doc, rank, words: vec![None; clauses], limits: TypoLimits::ANY }
+    }
+
+    fn add(&mut self, clause: usize, m: &Matched) {
+        let r = &mut self.rank;
+        r.clauses += 1;
+        r.atoms += m.atoms;
+        r.typos += u16::from(m.typos);
+        r.inexactness += u16::from(m.inexactness);
+        r.attribute += u16::from(m.field);
+        r.score += m.score;
+        self.words[clause] = m.posting;
+        self.limits = TypoLimits::both(self.limits, m.limits);
+    }
+}
+
+fn run(corpus: &Corpus, query: &Query, expansion: &Expansion, filters: &Filters, sort: Sort, mode: Mode) -> (Vec<Hit>, Facets) {
+    let index = &corpus.index;
+    let matcher = Matcher::new(index);
+    // Positive clauses with their atoms' expansions; atoms numbered as the query lists them.
+    let mut numbered = expansion.atoms.iter();
+    let mut first = 0;
+    let positive: Vec<(&Clause, Vec<(&Atom, &AtomTerms)>, usize)> = query
+        .clauses
+        .iter()
+        .filter(|c| !c.negated)
+        .map(|c| {
+            let atoms: Vec<(&Atom, &AtomTerms)> = c.any.iter().zip(numbered.by_ref()).collect();
+            let at = first;
+            first += atoms.len();
+            (c, atoms, at)
+        })
+        .collect();
+    let lists: Vec<Vec<Matched>> = positive.iter().map(|(_, atoms, at)| matcher.clause(atoms, *at)).collect();
+    let mut candidates = match mode {
+        Mode::All => every_clause(index.len(), lists),
+        Mode::Most => most_clauses(index.len(), lists, &positive.iter().map(|(c, ..)| is_text(c)).collect::<Vec<_>>()),
+    };
+    for clause in query.clauses.iter().filter(|c| c.negated) {
+        let excluded = matcher.docs(&clause.any);
+        candidates.retain(|c| excluded.binary_search(&c.doc).is_err());
+    }
+    candidates.retain(|c| facets::within_dates(index, query, filters, c.doc));
+    let selection = Selection::new(index, filters);
+    let mut counts = Counts::new(index);
+    candidates.retain(|c| {
+        let passed = selection.passed(index, c.doc);
+        counts.add(index, c.doc, passed);
+        passed == ALL_FACETS
+    });
+    if mode == Mode::Most {
+        // Only the articles with the most clauses; the counts above counted every partial match.
+        let best = candidates.iter().map(|c| c.rank.clauses).max().unwrap_or(0);
+        candidates.retain(|c| c.rank.clauses == best);
+        counts = Counts::new(index);
+        for c in &candidates {
+            counts.add(index, c.doc, ALL_FACETS);
+        }
+    }
+
+    let facets = &index.facets;
+    let info = |doc: u32| {
+        let f = &facets.docs[doc as usize];
+        (f.date, f.title_rank, corpus.articles[doc as usize].word_count)
+    };
+    // Newer first, undated last; then by title.
+    let by_date_desc = |a: u32, b: u32| {
+        let (da, ta, _) = info(a);
+        let (db, tb, _) = info(b);
+        db.cmp(&da).then(ta.cmp(&tb))
+    };
+    let order = |a: &Candidate, b: &Candidate| {
+        let (da, ta, la) = info(a.doc);
+        let (db, tb, lb) = info(b.doc);
+        let undated_last = |x: Option<u32>, y: Option<u32>| y.is_none().cmp(&x.is_none()).reverse();
+        let order = match sort {
+            Sort::Relevance => rank::compare(&a.rank, &b.rank).then_with(|| by_date_desc(a.doc, b.doc)),
+            Sort::Newest => by_date_desc(a.doc, b.doc),
+            Sort::Oldest => undated_last(da, db).then(da.cmp(&db)),
+            Sort::Longest => lb.cmp(&la),
+            Sort::Shortest => la.cmp(&lb),
+            Sort::Title => Ordering::Equal,
+        };
+        order.then(ta.cmp(&tb)).then(a.doc.cmp(&b.doc))
+    };
+    if sort == Sort::Relevance && positive.len() > 1 {
+        // Proximity reads positions: measure it for the best articles by the other rules
+        // (every proximity is still unknown, so it decides nothing yet).
+        let top = PROXIMITY_TOP.min(candidates.len());
+        if top > 0 && top < candidates.len() {
+            candidates.select_nth_unstable_by(top - 1, order);
+        }
+        for c in &mut candidates[..top] {
+            let positions: Vec<[Vec<u32>; 3]> = c.words.iter().flatten().map(|p| index.positions(p)).collect();
+            c.rank.proximity = rank::proximity(&positions);
+        }
+    }
+    candidates.sort_unstable_by(order);
+    let hits = candidates.into_iter().map(|c| Hit { article: c.doc as usize, rank: c.rank, limits: c.limits }).collect();
+    (hits, counts.into_facets(index, filters))
+}
+
+/// The articles every clause matches (every article when there is no clause).
+fn every_clause(articles: usize, mut lists: Vec<Vec<Matched>>) -> Vec<Candidate> {
+    let clauses = lists.len();
+    if lists.is_empty() {
+        return (0..articles as u32).map(|doc| Candidate::new(doc, 0)).collect();
+    }
+    // Start from the rarest clause; the others are looked up by binary search.
+    let rarest = (0..lists.len()).min_by_key(|&i| lists[i].len()).expect("one clause at least");
+    let first = std::mem::take(&mut lists[rarest]);
+    first
+        .into_iter()
+        .filter_map(|m| {
+            let mut c = Candidate::new(m.doc, clauses);
+            for (i, list) in lists.iter().enumerate() {
+                if i == rarest {
+                    c.add(i, &m);
+                } else {
+                    c.add(i, &list[list.binary_search_by_key(&m.doc, |x| x.doc).ok()?]);
+                }
+            }
+            Some(c)
+        })
+        .collect()
+}
+
+/// The articles matching every required (non-text) clause and at least one text clause.
+fn most_clauses(articles: usize, lists: Vec<Vec<Matched>>, text: &[bool]) -> Vec<Candidate> {
+    let clauses = lists.len();
+    let mut slot = vec![u32::MAX; articles];
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut required = vec![0usize; 0];
+    for (i, list) in lists.iter().enumerate() {
+        for m in list {
+            let at = &mut slot[m.doc as usize];
+            if *at == u32::MAX {
+                *at = out.len() as u32;
+                out.push(Candidate::new(m.doc, clauses));
+                required.push(0);
+            }
+            out[*at as usize].add(i, m);
+            if !text[i] {
+                required[*at as usize] += 1;
+            }
+        }
+    }
+    let needed = text.iter().filter(|t| !**t).count();
+    out.into_iter().zip(required).filter(|(c, r)| *r == needed && usize::from(c.rank.clauses) > needed).map(|(c, _)| c).collect()
+}
