@@ -15,7 +15,8 @@ use lectern::engine::article::{Article, Block, Published, Text};
 use lectern::engine::codec;
 use lectern::engine::corpus::Corpus;
 use lectern::engine::parse::{self, Format};
-use lectern::engine::search::{details, search, Filters, Sort};
+use lectern::engine::search::{details, rank, search, Filters, Sort};
+use lectern::relevance;
 use lectern::engine::tokenize;
 
 /// Queries timed at each size: words, prefixes, typos, phrases, fields, exclusions, OR,
@@ -59,9 +60,40 @@ fn main() {
     let pools = paragraphs(&[root.join("seeds"), root.join("tests/fixtures/real")]);
     let total: usize = pools.iter().map(|(_, p)| p.len()).sum();
     println!("source text: {total} paragraphs in {} language(s)", pools.len());
+    ranking(root);
     for n in [1_000, 10_000] {
         bench(n, &pools);
     }
+}
+
+/// Result quality on the labelled queries of the real articles: top-1 and MRR@10, by kind.
+fn ranking(root: &Path) {
+    let mut articles = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(root.join("tests/fixtures/real")).expect("real articles").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.to_string_lossy().into_owned();
+        let Some(format) = Format::of_path(&name) else { continue };
+        let bytes = std::fs::read(&path).expect("readable");
+        articles.push(parse::parse(&name, format, &bytes).expect("the real articles parse").article);
+    }
+    let corpus = Corpus::assemble(articles);
+    let file = "tests/fixtures/ranking/queries.tsv";
+    let text = std::fs::read_to_string(root.join(file)).expect("labelled queries");
+    let judgements = relevance::parse(file, &text).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    let outcomes = relevance::evaluate(&corpus, &judgements);
+    let rules: Vec<&str> = rank::RULES.iter().map(|r| r.name()).collect();
+    println!("\n== ranking ({}), {} labelled queries on {} real articles", rules.join(" > "), outcomes.len(), corpus.articles.len());
+    let mut kinds: Vec<&str> = outcomes.iter().map(|o| o.judgement.kind.as_str()).collect();
+    kinds.dedup();
+    kinds.sort();
+    kinds.dedup();
+    println!("kind        queries  top-1  MRR@10");
+    for kind in kinds {
+        let of: Vec<relevance::Outcome> = outcomes.iter().filter(|o| o.judgement.kind == kind).cloned().collect();
+        println!("{kind:<10} {:>8}  {:>5.3}  {:>6.3}", of.len(), relevance::top1(&of), relevance::mrr10(&of));
+    }
+    println!("{:<10} {:>8}  {:>5.3}  {:>6.3}", "all", outcomes.len(), relevance::top1(&outcomes), relevance::mrr10(&outcomes));
 }
 
 fn bench(n: usize, pools: &[(String, Vec<String>)]) {
@@ -127,7 +159,7 @@ fn bench(n: usize, pools: &[(String, Vec<String>)]) {
             median(RUNS, || {
                 let r = search(&corpus, q, &filters, Sort::default_for(q));
                 for hit in r.hits.iter().take(10) {
-                    black_box(details(&corpus, &r.query, hit.article));
+                    black_box(details(&corpus, &r, hit));
                 }
             })
             .0

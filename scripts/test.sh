@@ -2,7 +2,7 @@
 # Runs every test: the engine and build script natively, the components in headless
 # Chromium (wasm-bindgen-test), then the end-to-end journeys in
 # headless Chromium against release builds of the site (seed corpus, and the 45 real
-# articles of ../shared/corpora/real where present). Installs what it needs first.
+# articles of tests/fixtures/real). Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh

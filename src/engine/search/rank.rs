@@ -24,13 +24,16 @@
 //!
 //! Then newer before older (undated last), then by title.
 //!
-//! Why this order (checked on the labelled queries of `tests/fixtures/ranking/`): typo
-//! before exactness, because a word one edit from the typed one is a worse match than one
-//! that shares its stem (`parliment` must find "parliament" before French "parler", and
-//! typing `javas` must find "javascript" before "java"); exactness before proximity and
-//! attribute, because a long article with the rare word as typed must beat a short one
-//! with only its stem in the title; proximity before attribute, because two words side by
-//! side in a body say more than one of them in a title; BM25 last, for what is left.
+//! Why this order. On the 114 labelled queries of `tests/fixtures/ranking/` every
+//! article comes first with it (the ranking before these rules: top-1 0.851, MRR@10
+//! 0.884). Typo must come before exactness: the other way round, five queries typed half
+//! way (`shareh`, `creatu`, `changese`, `hermiti`, `stack overf`) rank a word one edit from
+//! the prefix (`share`, `create`) above the words being typed. Exactness must come before
+//! BM25: a long article with the rare word as typed has to beat short ones with only its
+//! stem (`existence` against `exist`, `lastly` against `last`). The set does not tell
+//! proximity and attribute apart (swapping them, or moving proximity before exactness,
+//! changes no first hit), so their order is Meilisearch's default; words first matters
+//! only for `a OR b` and partial matches, where it is what the reader asked for.
 
 use std::cmp::Ordering;
 

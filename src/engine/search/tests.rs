@@ -385,3 +385,76 @@ fn distinctive_title_words_find_real_articles() {
     println!("title-word queries: {found}/{} in the top 3 ({:.0}%); misses: {misses:#?}", corpus.articles.len(), share * 100.0);
     assert!(share >= 0.9, "only {found}/{} found; misses: {misses:#?}", corpus.articles.len());
 }
+
+/// One data-driven test per ranking rule: articles as (title, body), a query, and the
+/// titles in the order the rule puts them, where every later rule would order them the
+/// other way.
+fn ranked(articles: &[(&str, &str)], query: &str) -> Vec<String> {
+    let corpus = Corpus::assemble(
+        articles
+            .iter()
+            .enumerate()
+            .map(|(i, (title, body))| Article {
+                title: title.to_string(),
+                lang: "en".into(),
+                blocks: vec![Block::Paragraph(Text::plain(*body))],
+                file: format!("{i}.md"),
+                ..Article::default()
+            })
+            .collect(),
+    );
+    titles(&corpus, &search(&corpus, query, &Filters::default(), Sort::Relevance))
+}
+
+#[test]
+fn rule_words_more_of_an_or_first() {
+    // B has "herbs" in its title and twice in a short body; A has both words of the OR.
+    let got = ranked(&[("B", "herbs herbs"), ("A", "herbs and pots, in a much longer body of text about a garden")], "herbs OR pots ");
+    assert_eq!(got, ["A", "B"]);
+    // Partial matches: two of three words beat one, whatever else.
+    let got = ranked(&[("One", "alpha alpha alpha"), ("Two", "a long body with alpha and then beta at its end")], "alpha beta gamma ");
+    assert_eq!(got, ["Two"], "only the articles with the most words");
+}
+
+#[test]
+fn rule_typo_fewer_typos_first() {
+    // "gardan" is one edit from "garden" (A, once, in a long body) and exact in B's title.
+    let long = format!("{} garden {}", "words ".repeat(60), "more ".repeat(60));
+    assert_eq!(ranked(&[("Gardan", "gardan gardan"), ("A", &long)], "garden "), ["A", "Gardan"]);
+    // A stem of an unknown word ranks after its corrections: "throughly" stems to
+    // "through"; "thoroughly" is one edit away.
+    let got = ranked(&[("Through", "through through through"), ("Clean", "cleaned thoroughly once in a long text")], "throughly ");
+    assert_eq!(got, ["Clean", "Through"]);
+}
+
+#[test]
+fn rule_exactness_as_typed_then_stem_then_prefix() {
+    let long = format!("{} troop {}", "words ".repeat(80), "more ".repeat(80));
+    let got = ranked(&[("Troopers", "troopers"), ("Troops", "troops troops"), ("Long", &long)], "troop");
+    assert_eq!(got, ["Long", "Troops", "Troopers"]);
+    // Typing "javas": completions of it before a term one edit away that is also its stem.
+    let got = ranked(&[("Java", "java java java"), ("Script", "a long text that mentions javascript only once here")], "javas");
+    assert_eq!(got, ["Script", "Java"]);
+}
+
+#[test]
+fn rule_proximity_words_together_first() {
+    let far = format!("north {} korea north korea", "filler ".repeat(20)).replace(" north korea", " north filler korea");
+    let got = ranked(&[("Far", &far), ("Near", "a longer body that says north korea once and nothing else of note")], "north korea ");
+    assert_eq!(got, ["Near", "Far"]);
+    // In order before reversed.
+    let got = ranked(&[("Reversed", "korea north"), ("Ordered", "the north korea of a longer body")], "north korea ");
+    assert_eq!(got, ["Ordered", "Reversed"]);
+}
+
+#[test]
+fn rule_attribute_title_before_body() {
+    let got = ranked(&[("Body", "kyiv kyiv kyiv"), ("Kyiv today", "a longer body that does not name the city at all")], "kyiv ");
+    assert_eq!(got, ["Kyiv today", "Body"]);
+}
+
+#[test]
+fn rule_bm25_decides_what_is_left() {
+    let got = ranked(&[("Once", "kyiv and a much longer body of many other words"), ("Twice", "kyiv kyiv")], "kyiv ");
+    assert_eq!(got, ["Twice", "Once"]);
+}

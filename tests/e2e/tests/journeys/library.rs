@@ -280,3 +280,46 @@ async fn facet_group_visible(c: &Client, legend: &str) -> Result<bool> {
     );
     Ok(js(c, &script).await? == serde_json::json!(true))
 }
+
+/// The marked words in the result list, lowercased.
+async fn marked_in_results(c: &Client) -> Result<Vec<String>> {
+    let list = by_role(c, "list", Name::Is("Articles")).await?;
+    let mut words = Vec::new();
+    for mark in list.find_all(Locator::Css("mark")).await? {
+        words.push(text_of(&mark).await?.to_lowercase());
+    }
+    Ok(words)
+}
+
+pub async fn ranking_puts_the_word_first_and_labels_partial_matches(c: &Client, base: &str) -> Result {
+    open(c, base).await?;
+    status_is(c, "45 articles").await?;
+    let input = search_box(c).await?;
+    // "existence" is only in the 50,000-character Metroid article; 13 shorter ones have
+    // only "exist", "exists" or "existing".
+    input.send_keys("existence ").await?;
+    wait_for(|| async { Ok(result_titles(c).await?.first().is_some_and(|t| t.contains("Metroid")).then_some(())) }).await?;
+    let marked = marked_in_results(c).await?;
+    check(marked.iter().any(|w| w == "existence"), format!("the excerpt marks the word: {marked:?}"))?;
+    // No article has both words: the ones with one of them, said so.
+    by_role(c, "button", Name::Is("Clear search")).await?.click().await?;
+    input.send_keys("halibut changeset ").await?;
+    status_is(c, "2 articles with 1 of 2 words").await?;
+    let notice = c.find(Locator::Css(".partial-notice")).await?;
+    let said = text_of(&notice).await?;
+    check(said.contains("No article has all of: halibut, changeset. These have 1 of 2."), format!("the notice says {said:?}"))?;
+    let titles = result_titles(c).await?;
+    check(titles.iter().any(|t| t.contains("Alaskan halibut")) && titles.iter().any(|t| t.contains("Mercurial")), format!("{titles:?}"))?;
+    screenshot(c, "library-partial-matches").await?;
+    // A title: word marks the title, and nothing in the body.
+    by_role(c, "button", Name::Is("Clear search")).await?.click().await?;
+    input.send_keys("title:halibut ").await?;
+    status_is(c, "1 article").await?;
+    by_role(c, "link", Name::Contains("Alaskan halibut")).await?.click().await?;
+    by_role(c, "heading", Name::Contains("Alaskan halibut")).await?;
+    let counter = match_counter(c).await?;
+    wait_for(|| async { Ok((text_of(&counter).await? == "1 match").then_some(())) }).await?;
+    let in_body = c.find_all(Locator::Css(".reader-body mark")).await?;
+    check(in_body.is_empty(), format!("{} marks in the body of a title: search", in_body.len()))?;
+    Ok(())
+}

@@ -56,6 +56,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Real, 1280, 900, foundation::real_library_lists_every_article_and_each_opens),
         case!(Site::Seed, 1280, 900, library::seed_search_highlights_and_steps_through_matches),
         case!(Site::Real, 1280, 900, library::typing_narrows_and_announces),
+        case!(Site::Real, 1280, 900, library::ranking_puts_the_word_first_and_labels_partial_matches),
         case!(Site::Real, 1280, 900, library::facets_narrow_with_honest_counts),
         case!(Site::Real, 1280, 900, library::sort_orders_change_the_order),
         case!(Site::Real, 1280, 900, library::url_reproduces_the_view),
