@@ -4,7 +4,7 @@
 use super::corpus::Corpus;
 
 /// Bump whenever the encoded shape of [`Corpus`] changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const MAGIC: &[u8; 4] = b"LCTN";
 
 pub fn encode(corpus: &Corpus) -> Vec<u8> {

@@ -63,6 +63,9 @@ pub struct Index {
     stem_langs: Vec<String>,
     /// Per article: number of terms in title, byline and body.
     lengths: Vec<[u32; 3]>,
+    /// Per article: the body position of each text block's first term (blocks without
+    /// terms share the next one's), so a position tells its block without the text.
+    block_starts: Vec<Vec<u32>>,
     /// Mean of `lengths` per field (at least 1).
     avg_len: [f32; 3],
     pub facets: FacetIndex,
@@ -129,6 +132,7 @@ impl Index {
     pub fn build(articles: &[Article]) -> Index {
         let mut terms: HashMap<String, TermBuild> = HashMap::new();
         let mut lengths = Vec::with_capacity(articles.len());
+        let mut block_starts = Vec::with_capacity(articles.len());
         let mut stem_langs: Vec<String> = Vec::new();
         for (doc, article) in articles.iter().enumerate() {
             let doc = doc as u32;
@@ -159,13 +163,16 @@ impl Index {
             add(Field::Title, &article.title, 0);
             add(Field::Byline, article.byline.as_deref().unwrap_or(""), 0);
             let mut base = 0;
+            let mut starts = Vec::new();
             for text in article.texts() {
+                starts.push(base);
                 let n = add(Field::Body, &text.text, base);
                 if n > 0 {
                     base += n + BLOCK_GAP;
                 }
             }
             lengths.push(len);
+            block_starts.push(starts);
         }
 
         let mut sorted: Vec<(String, TermBuild)> = terms.into_iter().collect();
@@ -230,6 +237,7 @@ impl Index {
                 (total as f32 / lengths.len().max(1) as f32).max(1.0)
             }),
             lengths,
+            block_starts,
             facets: FacetIndex::build(articles),
         }
     }
@@ -245,6 +253,12 @@ impl Index {
     /// Number of terms in `field` of article `doc`.
     pub fn field_len(&self, doc: u32, field: Field) -> u32 {
         self.lengths[doc as usize][field as usize]
+    }
+
+    /// The text block (its index in `Article::texts()`) holding body position `position`
+    /// of article `doc`.
+    pub fn block_at(&self, doc: u32, position: u32) -> usize {
+        self.block_starts[doc as usize].partition_point(|&start| start <= position).saturating_sub(1)
     }
 
     /// Mean field length over all articles (at least 1).

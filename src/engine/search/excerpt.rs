@@ -29,26 +29,56 @@ pub struct Excerpt {
 /// Length of an excerpt, in words.
 pub const EXCERPT_WORDS: usize = 30;
 
-/// Where the query of `results` matched in `hit`: marks what ranked it, no more.
+/// Where the query of `results` matched in `hit`: marks what ranked it, no more. The
+/// excerpt's block is found from the index's positions, and only that block's text is
+/// read, so a result costs the same for a 100-word and a 100,000-word article.
 pub fn details(corpus: &Corpus, results: &Results, hit: &Hit) -> HitDetails {
     let a = &corpus.articles[hit.article];
     let highlighter = Highlighter::new(&corpus.index, &results.expansion, hit.limits);
     let title_ranges = highlighter.ranges(Field::Title, &a.title);
     let texts = a.texts();
-    let block_ranges: Vec<(usize, Vec<Range<usize>>)> = if highlighter.is_empty() {
-        Vec::new()
-    } else {
-        texts.iter().enumerate().map(|(i, t)| (i, highlighter.ranges(Field::Body, &t.text))).filter(|(_, r)| !r.is_empty()).collect()
-    };
-    let excerpt = match densest(&texts.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), &block_ranges) {
-        Some(excerpt) => excerpt,
-        None => Excerpt { ranges: highlighter.ranges(Field::Body, &a.excerpt), text: a.excerpt.clone() },
-    };
+    let excerpt = densest_block(corpus, hit)
+        .and_then(|block| texts.get(block))
+        .and_then(|text| densest(&[text.text.as_str()], &[(0, highlighter.ranges(Field::Body, &text.text))]))
+        .unwrap_or_else(|| Excerpt { ranges: highlighter.ranges(Field::Body, &a.excerpt), text: a.excerpt.clone() });
     HitDetails { title_ranges, excerpt }
 }
 
-/// The window of [`EXCERPT_WORDS`] words holding the most matches, over all blocks,
-/// centred on its matches, with `…` where it cuts the block.
+/// The text block holding the densest cluster of the hit's matched words, from their
+/// body positions in the index: the window of [`EXCERPT_WORDS`] positions with the most
+/// distinct words, then the most matches. `None` when no word matched in the body.
+fn densest_block(corpus: &Corpus, hit: &Hit) -> Option<usize> {
+    let index = &corpus.index;
+    let mut at: Vec<(u32, usize)> = Vec::new();
+    for (word, posting) in hit.words.iter().enumerate() {
+        if let Some(p) = posting {
+            at.extend(index.positions(p)[Field::Body as usize].iter().map(|&pos| (pos, word)));
+        }
+    }
+    at.sort_unstable();
+    let mut counts = vec![0usize; hit.words.len()];
+    let (mut distinct, mut left) = (0, 0);
+    let mut best: Option<((usize, usize), u32)> = None;
+    for right in 0..at.len() {
+        let (pos, word) = at[right];
+        counts[word] += 1;
+        distinct += usize::from(counts[word] == 1);
+        while pos - at[left].0 >= EXCERPT_WORDS as u32 {
+            let gone = at[left].1;
+            counts[gone] -= 1;
+            distinct -= usize::from(counts[gone] == 0);
+            left += 1;
+        }
+        let score = (distinct, right - left + 1);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, at[left].0));
+        }
+    }
+    best.map(|(_, pos)| index.block_at(hit.article as u32, pos))
+}
+
+/// The window of [`EXCERPT_WORDS`] words holding the most matches, over the given
+/// blocks, centred on its matches, with `…` where it cuts the block.
 fn densest(texts: &[&str], blocks: &[(usize, Vec<Range<usize>>)]) -> Option<Excerpt> {
     // Best window so far: ((distinct matched words, matches), block, first word, last word).
     // Distinct words come first, so "the war" shows a window with "war" in it rather than

@@ -187,12 +187,16 @@ impl<'a> Matcher<'a> {
                     .count() as u32;
             }
             if let Some((score, field)) = self.saturated(p.doc, tf, scope) {
-                found.push((p.doc, score, field));
+                found.push((postings[0], score, field));
             }
         }
         let boost = 1.0 + (terms.len() as f32 - 1.0) / 2.0;
         let idf = self.idf(found.len());
-        found.into_iter().map(|(doc, s, field)| Matched { score: idf * s * boost, field, ..Matched::new(doc) }).collect()
+        // The first term's posting stands for the phrase where positions are wanted.
+        found
+            .into_iter()
+            .map(|(first, s, field)| Matched { score: idf * s * boost, field, posting: Some(first), ..Matched::new(first.doc) })
+            .collect()
     }
 
     fn facet(&self, field: FacetField, terms: &[String], prefix: bool) -> Vec<Matched> {

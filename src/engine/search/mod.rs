@@ -26,7 +26,7 @@ use std::cmp::Ordering;
 
 use super::corpus::Corpus;
 use super::expand::{self, AtomTerms, Expansion, TypoLimits};
-use super::index::Posting;
+pub use super::index::Posting;
 use super::query::{self, Atom, Clause, Query};
 
 pub use excerpt::{details, Excerpt, HitDetails, EXCERPT_WORDS};
@@ -105,13 +105,15 @@ pub struct Partial {
     pub clauses: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     /// Index into `corpus.articles`.
     pub article: usize,
     pub rank: Rank,
     /// How many typos each word's match has here: marking shows no worse ones.
     pub limits: TypoLimits,
+    /// Per positive clause, the posting of its best match here (where the excerpt is).
+    pub words: Vec<Option<Posting>>,
 }
 
 /// Searches `corpus` for `input` within `filters`, ordered by `sort`.
@@ -273,7 +275,7 @@ fn run(corpus: &Corpus, query: &Query, expansion: &Expansion, filters: &Filters,
         }
     }
     candidates.sort_unstable_by(order);
-    let hits = candidates.into_iter().map(|c| Hit { article: c.doc as usize, rank: c.rank, limits: c.limits }).collect();
+    let hits = candidates.into_iter().map(|c| Hit { article: c.doc as usize, rank: c.rank, limits: c.limits, words: c.words }).collect();
     (hits, counts.into_facets(index, filters))
 }
 

@@ -458,3 +458,26 @@ fn rule_bm25_decides_what_is_left() {
     let got = ranked(&[("Once", "kyiv and a much longer body of many other words"), ("Twice", "kyiv kyiv")], "kyiv ");
     assert_eq!(got, ["Twice", "Once"]);
 }
+
+#[test]
+fn the_excerpt_comes_from_the_block_with_the_densest_matches() {
+    let mut blocks: Vec<String> = (0..200).map(|i| format!("Paragraph {i} of filler words about nothing much.")).collect();
+    blocks[20] = "Only troops here.".into();
+    blocks[150] = "Here the north korean troops stand, and the korean border.".into();
+    let article = Article {
+        title: "T".into(),
+        lang: "en".into(),
+        blocks: blocks.iter().map(|b| Block::Paragraph(Text::plain(b.as_str()))).collect(),
+        ..Article::default()
+    };
+    let corpus = Corpus::assemble(vec![article]);
+    for query in ["korean troops ", "\"north korean\" ", "troops kor"] {
+        let r = search(&corpus, query, &Filters::default(), Sort::Relevance);
+        let e = details(&corpus, &r, &r.hits[0]).excerpt;
+        assert!(e.text.starts_with("Here the north korean troops"), "{query:?}: {}", e.text);
+        assert!(!e.ranges.is_empty(), "{query:?}: marks in the excerpt");
+    }
+    // A title-only match shows the opening.
+    let r = search(&corpus, "title:t ", &Filters::default(), Sort::Relevance);
+    assert_eq!(details(&corpus, &r, &r.hits[0]).excerpt.text, corpus.articles[0].excerpt);
+}
