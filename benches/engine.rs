@@ -61,7 +61,11 @@ fn main() {
     let total: usize = pools.iter().map(|(_, p)| p.len()).sum();
     println!("source text: {total} paragraphs in {} language(s)", pools.len());
     ranking(root);
-    for n in [1_000, 10_000] {
+    // LECTERN_BENCH_SIZES=10000 runs one size only.
+    let sizes: Vec<usize> = std::env::var("LECTERN_BENCH_SIZES")
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|_| vec![1_000, 10_000]);
+    for n in sizes {
         bench(n, &pools);
     }
 }

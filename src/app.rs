@@ -1,5 +1,4 @@
-//! Routes and the application shell. Hash routes (`#/…`) work on any static host without
-//! rewrite rules and under any sub-path.
+//! The application shell: providers, the header, and which page each route shows.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -9,17 +8,7 @@ use crate::hooks::use_prefs::PrefsProvider;
 use crate::pages::article::ArticlePage;
 use crate::pages::library::LibraryPage;
 use crate::pages::not_found::NotFoundPage;
-
-#[derive(Routable, PartialEq, Eq, Clone, Debug)]
-pub enum Route {
-    #[at("/")]
-    Library,
-    #[at("/a/:slug")]
-    Article { slug: String },
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
+use crate::route::Route;
 
 #[component]
 pub fn App() -> Html {

@@ -21,6 +21,7 @@ mod library_query;
 mod pages;
 mod prefs;
 mod reading_progress;
+mod route;
 // The labelled ranking queries and their scoring: native tests and the benchmark only.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod relevance;

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::Route;
+use crate::route::Route;
 use crate::components::query_link::QueryLink;
 use crate::corpus::corpus;
 use crate::reading_progress::Progress;

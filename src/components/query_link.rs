@@ -3,9 +3,8 @@
 
 use yew::prelude::*;
 use yew_router::prelude::*;
-use yew_router::query::Raw;
 
-use crate::app::Route;
+use crate::route::{go, href, Route};
 
 #[derive(Properties, PartialEq)]
 pub struct QueryLinkProps {
@@ -17,11 +16,6 @@ pub struct QueryLinkProps {
     pub classes: Classes,
     #[prop_or_default]
     pub children: Html,
-}
-
-/// The `href` of a route with a query string under the hash router.
-pub fn href(to: &Route, query: &str) -> String {
-    if query.is_empty() { format!("#{}", to.to_path()) } else { format!("#{}?{query}", to.to_path()) }
 }
 
 #[component]
@@ -41,19 +35,5 @@ pub fn QueryLink(props: &QueryLinkProps) -> Html {
     };
     html! {
         <a class={props.classes.clone()} href={href(&props.to, &props.query)} {onclick}>{ props.children.clone() }</a>
-    }
-}
-
-/// Navigates to `to` with `query`, pushing a history entry or replacing the current one.
-pub fn go(navigator: &Navigator, to: &Route, query: &str, push: bool) {
-    match (query.is_empty(), push) {
-        (true, true) => navigator.push(to),
-        (true, false) => navigator.replace(to),
-        (false, true) => {
-            let _ = navigator.push_with_query(to, Raw(query));
-        }
-        (false, false) => {
-            let _ = navigator.replace_with_query(to, Raw(query));
-        }
     }
 }

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::app::Route;
+use crate::route::Route;
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlighted::Highlighted;
 use crate::components::query_link::QueryLink;

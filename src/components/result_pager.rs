@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::Route;
+use crate::route::Route;
 use crate::components::query_link::QueryLink;
 use crate::corpus::ArticleRef;
 

@@ -145,31 +145,29 @@ pub fn in_scope(scope: Scope, field: Field) -> bool {
 /// need (a "from" where the article has the "form" typed) is not marked. Two bits per
 /// atom; [`TypoLimits::ANY`] lets every variant through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TypoLimits(u128);
+pub struct TypoLimits([u64; 2]);
 
 impl TypoLimits {
-    pub const ANY: TypoLimits = TypoLimits(u128::MAX);
+    pub const ANY: TypoLimits = TypoLimits([u64::MAX; 2]);
 
     /// The limit for atom `atom`; atoms beyond 64 have none.
     pub fn get(self, atom: usize) -> u8 {
-        if atom >= 64 { LOOSE_STEM_TYPOS } else { ((self.0 >> (2 * atom)) & 3) as u8 }
+        if atom >= 64 { LOOSE_STEM_TYPOS } else { ((self.0[atom / 32] >> (2 * (atom % 32))) & 3) as u8 }
     }
 
     /// Lowers the limit of atom `atom` to `typos` (never raises it).
     pub fn lower(&mut self, atom: usize, typos: u8) {
         if atom < 64 && typos < self.get(atom) {
-            self.0 &= !(3u128 << (2 * atom));
-            self.0 |= u128::from(typos.min(3)) << (2 * atom);
+            let (lane, shift) = (atom / 32, 2 * (atom % 32));
+            self.0[lane] &= !(3u64 << shift);
+            self.0[lane] |= u64::from(typos.min(3)) << shift;
         }
     }
 
-    /// The lower of the two limits, atom by atom.
+    /// The limits of matches of different atoms together: each atom keeps the limit of
+    /// the match that lowered it (the other left it at 3, all bits set).
     pub fn both(a: TypoLimits, b: TypoLimits) -> TypoLimits {
-        let mut out = a;
-        for atom in 0..64 {
-            out.lower(atom, b.get(atom));
-        }
-        out
+        TypoLimits([a.0[0] & b.0[0], a.0[1] & b.0[1]])
     }
 
     /// The limits for article `doc` alone, read from the postings of each variant (for a
@@ -192,24 +190,13 @@ impl TypoLimits {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::article::{Article, Block, Text};
     use crate::engine::corpus::Corpus;
     use crate::engine::query::parse;
+    use crate::engine::test_corpus::corpus_of;
 
     fn corpus(bodies: &[(&str, &str)]) -> Corpus {
-        Corpus::assemble(
-            bodies
-                .iter()
-                .enumerate()
-                .map(|(i, (lang, body))| Article {
-                    title: format!("Article {i}"),
-                    lang: lang.to_string(),
-                    blocks: vec![Block::Paragraph(Text::plain(*body))],
-                    file: format!("{i}.md"),
-                    ..Article::default()
-                })
-                .collect(),
-        )
+        let articles: Vec<(&str, &str, &[&str])> = bodies.iter().map(|(lang, body)| ("Article", *lang, std::slice::from_ref(body))).collect();
+        corpus_of(&articles)
     }
 
     fn kinds(corpus: &Corpus, input: &str) -> Vec<Kind> {

@@ -131,9 +131,9 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::engine::article::{Article, Block, Text};
     use crate::engine::corpus::Corpus;
     use crate::engine::query::parse;
+    use crate::engine::test_corpus::corpus_of;
     use crate::test_inputs::{hostile, long_input};
 
     /// The marks of `query` in `text`, the body of the only article of a corpus.
@@ -143,13 +143,7 @@ mod tests {
     }
 
     fn one_article(title: &str, body: &str, lang: &str) -> Corpus {
-        let article = Article {
-            title: title.into(),
-            lang: lang.into(),
-            blocks: vec![Block::Paragraph(Text::plain(body))],
-            ..Article::default()
-        };
-        Corpus::assemble(vec![article])
+        corpus_of(&[(title, lang, &[body])])
     }
 
     fn marked(input: &str, text: &str, lang: &str) -> Vec<String> {

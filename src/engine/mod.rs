@@ -18,6 +18,8 @@ pub mod query;
 pub mod search;
 pub mod sentences;
 pub mod tokenize;
+#[cfg(test)]
+pub mod test_corpus;
 
 // Parsing runs at build time only and is left out of the wasm app.
 #[cfg(not(target_arch = "wasm32"))]

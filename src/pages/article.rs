@@ -9,13 +9,13 @@ use web_sys::{HtmlInputElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLog
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::route::{go, Route};
 use crate::components::article_body::{heading_id, is_long, marked_text, ArticleBody, BlockHighlights, Layers};
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlights_panel::HighlightsPanel;
 use crate::components::match_nav::MatchNav;
 use crate::components::match_rail::{positions_by_text, MatchRail};
-use crate::components::query_link::{go, QueryLink};
+use crate::components::query_link::QueryLink;
 use crate::components::read_aloud::ReadAloud;
 use crate::components::reader_settings::ReaderSettings;
 use crate::components::result_pager::ResultPager;

@@ -6,11 +6,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::route::{go, Route};
 use crate::components::continue_reading::ContinueReading;
 use crate::components::facet_panel::{visible_groups, FacetPanel};
 use crate::components::filter_chips::FilterChips;
-use crate::components::query_link::go;
+
 use crate::components::result_list::{result_links, ResultItem, ResultList};
 use crate::components::search_box::SearchBox;
 use crate::corpus::{corpus, ArticleRef};

@@ -61,6 +61,9 @@ impl<'a> Matcher<'a> {
     /// Articles matching any of `atoms` (with their expansions, numbered from `first` in
     /// the query's positive atoms), by article ascending.
     pub fn clause(&self, atoms: &[(&Atom, &AtomTerms)], first: usize) -> Vec<Matched> {
+        if let [(atom, terms)] = atoms {
+            return self.atom(atom, terms, first);
+        }
         let mut all: Vec<Matched> =
             atoms.iter().enumerate().flat_map(|(i, (atom, terms))| self.atom(atom, terms, first + i)).collect();
         all.sort_by_key(|m| m.doc);

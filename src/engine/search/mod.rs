@@ -22,8 +22,6 @@ mod suggest;
 #[cfg(test)]
 mod tests;
 
-use std::cmp::Ordering;
-
 use super::corpus::Corpus;
 use super::expand::{self, AtomTerms, Expansion, TypoLimits};
 pub use super::index::Posting;
@@ -237,44 +235,35 @@ fn run(corpus: &Corpus, query: &Query, expansion: &Expansion, filters: &Filters,
         }
     }
 
+    // Ties (and the other sorts) go newer first, undated last; then by title.
     let facets = &index.facets;
-    let info = |doc: u32| {
-        let f = &facets.docs[doc as usize];
-        (f.date, f.title_rank, corpus.articles[doc as usize].word_count)
-    };
-    // Newer first, undated last; then by title.
-    let by_date_desc = |a: u32, b: u32| {
-        let (da, ta, _) = info(a);
-        let (db, tb, _) = info(b);
-        db.cmp(&da).then(ta.cmp(&tb))
-    };
-    let order = |a: &Candidate, b: &Candidate| {
-        let (da, ta, la) = info(a.doc);
-        let (db, tb, lb) = info(b.doc);
-        let undated_last = |x: Option<u32>, y: Option<u32>| y.is_none().cmp(&x.is_none()).reverse();
-        let order = match sort {
-            Sort::Relevance => rank::compare(&a.rank, &b.rank).then_with(|| by_date_desc(a.doc, b.doc)),
-            Sort::Newest => by_date_desc(a.doc, b.doc),
-            Sort::Oldest => undated_last(da, db).then(da.cmp(&db)),
-            Sort::Longest => lb.cmp(&la),
-            Sort::Shortest => la.cmp(&lb),
-            Sort::Title => Ordering::Equal,
+    let sort_key = |c: &Candidate| {
+        let f = &facets.docs[c.doc as usize];
+        let newest = u32::MAX - f.date.unwrap_or(0);
+        let length = corpus.articles[c.doc as usize].word_count;
+        let first = match sort {
+            Sort::Relevance => rank::key(&c.rank),
+            Sort::Newest | Sort::Title => 0,
+            Sort::Oldest => u128::from(f.date.unwrap_or(u32::MAX)),
+            Sort::Longest => u128::from(u32::MAX - length),
+            Sort::Shortest => u128::from(length),
         };
-        order.then(ta.cmp(&tb)).then(a.doc.cmp(&b.doc))
+        let second = if matches!(sort, Sort::Relevance | Sort::Newest) { newest } else { 0 };
+        (first, second, f.title_rank, c.doc)
     };
     if sort == Sort::Relevance && positive.len() > 1 {
         // Proximity reads positions: measure it for the best articles by the other rules
         // (every proximity is still unknown, so it decides nothing yet).
         let top = PROXIMITY_TOP.min(candidates.len());
         if top > 0 && top < candidates.len() {
-            candidates.select_nth_unstable_by(top - 1, order);
+            candidates.select_nth_unstable_by_key(top - 1, sort_key);
         }
         for c in &mut candidates[..top] {
             let positions: Vec<[Vec<u32>; 3]> = c.words.iter().flatten().map(|p| index.positions(p)).collect();
             c.rank.proximity = rank::proximity(&positions);
         }
     }
-    candidates.sort_unstable_by(order);
+    candidates.sort_by_cached_key(sort_key);
     let hits = candidates.into_iter().map(|c| Hit { article: c.doc as usize, rank: c.rank, limits: c.limits, words: c.words }).collect();
     (hits, counts.into_facets(index, filters))
 }

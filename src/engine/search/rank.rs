@@ -92,20 +92,41 @@ impl Rule {
 
     /// `Less` when `a` ranks before `b` by this rule alone.
     pub fn compare(self, a: &Rank, b: &Rank) -> Ordering {
+        self.key(a).1.cmp(&self.key(b).1)
+    }
+
+    /// This rule's part of the sort key: its width in bits, and a value that is smaller
+    /// for the article that ranks first.
+    fn key(self, r: &Rank) -> (u32, u128) {
+        let capped = |v: u16, bits: u32| u128::from(v.min((1 << bits) - 1));
         match self {
-            Rule::Words => b.clauses.cmp(&a.clauses).then(b.atoms.cmp(&a.atoms)),
-            Rule::Typo => a.typos.cmp(&b.typos),
-            Rule::Exactness => a.inexactness.cmp(&b.inexactness),
-            Rule::Proximity => a.proximity.cmp(&b.proximity),
-            Rule::Attribute => a.attribute.cmp(&b.attribute),
-            Rule::Bm25 => b.score.total_cmp(&a.score),
+            Rule::Words => (14, (127 - capped(r.clauses, 7)) << 7 | (127 - capped(r.atoms, 7))),
+            Rule::Typo => (8, capped(r.typos, 8)),
+            Rule::Exactness => (8, capped(r.inexactness, 8)),
+            Rule::Proximity => (16, u128::from(r.proximity)),
+            Rule::Attribute => (8, capped(r.attribute, 8)),
+            // Higher scores first: the float's order as an integer, inverted.
+            Rule::Bm25 => {
+                let bits = r.score.to_bits();
+                let ascending = if bits >> 31 == 1 { !bits } else { bits | 1 << 31 };
+                (32, u128::from(!ascending))
+            }
         }
     }
 }
 
+/// The sort key of a rank: every rule's part, in the order of [`RULES`] (86 bits), so
+/// sorting by it applies the rules in order.
+pub fn key(r: &Rank) -> u128 {
+    RULES.iter().fold(0, |key, rule| {
+        let (bits, value) = rule.key(r);
+        key << bits | value
+    })
+}
+
 /// `Less` when `a` ranks before `b`: the first rule that tells them apart decides.
 pub fn compare(a: &Rank, b: &Rank) -> Ordering {
-    RULES.iter().map(|rule| rule.compare(a, b)).find(|o| o.is_ne()).unwrap_or(Ordering::Equal)
+    key(a).cmp(&key(b))
 }
 
 /// Proximity of words whose positions in each field are given, in query order: per

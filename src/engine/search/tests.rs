@@ -1,5 +1,6 @@
 use super::*;
 use crate::engine::article::{Article, Block, Published, Text};
+use crate::engine::test_corpus::corpus_of;
 
 struct Doc {
     title: &'static str,
@@ -307,8 +308,7 @@ fn details_give_ranges_and_an_excerpt() {
 
 /// The excerpt of the only article of a corpus whose body is `body`, for `query`.
 fn excerpt_of(body: &str, query: &str) -> Excerpt {
-    let article = Article { title: "T".into(), lang: "en".into(), blocks: vec![Block::Paragraph(Text::plain(body))], ..Article::default() };
-    let corpus = Corpus::assemble(vec![article]);
+    let corpus = corpus_of(&[("T", "en", &[body])]);
     let r = search(&corpus, query, &Filters::default(), Sort::Relevance);
     details(&corpus, &r, &r.hits[0]).excerpt
 }
@@ -390,19 +390,8 @@ fn distinctive_title_words_find_real_articles() {
 /// titles in the order the rule puts them, where every later rule would order them the
 /// other way.
 fn ranked(articles: &[(&str, &str)], query: &str) -> Vec<String> {
-    let corpus = Corpus::assemble(
-        articles
-            .iter()
-            .enumerate()
-            .map(|(i, (title, body))| Article {
-                title: title.to_string(),
-                lang: "en".into(),
-                blocks: vec![Block::Paragraph(Text::plain(*body))],
-                file: format!("{i}.md"),
-                ..Article::default()
-            })
-            .collect(),
-    );
+    let articles: Vec<(&str, &str, &[&str])> = articles.iter().map(|(title, body)| (*title, "en", std::slice::from_ref(body))).collect();
+    let corpus = corpus_of(&articles);
     titles(&corpus, &search(&corpus, query, &Filters::default(), Sort::Relevance))
 }
 
@@ -464,13 +453,8 @@ fn the_excerpt_comes_from_the_block_with_the_densest_matches() {
     let mut blocks: Vec<String> = (0..200).map(|i| format!("Paragraph {i} of filler words about nothing much.")).collect();
     blocks[20] = "Only troops here.".into();
     blocks[150] = "Here the north korean troops stand, and the korean border.".into();
-    let article = Article {
-        title: "T".into(),
-        lang: "en".into(),
-        blocks: blocks.iter().map(|b| Block::Paragraph(Text::plain(b.as_str()))).collect(),
-        ..Article::default()
-    };
-    let corpus = Corpus::assemble(vec![article]);
+    let paragraphs: Vec<&str> = blocks.iter().map(String::as_str).collect();
+    let corpus = corpus_of(&[("T", "en", &paragraphs)]);
     for query in ["korean troops ", "\"north korean\" ", "troops kor"] {
         let r = search(&corpus, query, &Filters::default(), Sort::Relevance);
         let e = details(&corpus, &r, &r.hits[0]).excerpt;
