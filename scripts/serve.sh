@@ -5,4 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LECTERN_NO_BROWSER=1 source scripts/setup.sh
-exec trunk serve --address 127.0.0.1 "$@"
+# Trunk watches what Trunk.toml lists; a corpus folder elsewhere is watched too.
+watch=()
+if [ -n "${LECTERN_SEEDS:-}" ]; then
+  for path in src crates seeds static index.html Cargo.toml "$LECTERN_SEEDS"; do watch+=(--watch "$path"); done
+fi
+exec trunk serve --address 127.0.0.1 "${watch[@]}" "$@"

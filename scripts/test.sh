@@ -7,14 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-echo "== native tests (engine, build script, corpus) =="
+echo "== native tests (engine, indexer, app state) =="
 cargo test --locked
 
 echo "== component tests in headless Chromium (wasm-bindgen-test) =="
 CHROMEDRIVER=$(command -v chromedriver) \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
-  cargo test --locked --target wasm32-unknown-unknown --test components
+  cargo test --locked -p lectern --target wasm32-unknown-unknown --test components
 
 echo "== end-to-end journeys in headless Chromium =="
 cargo test --locked -p lectern-e2e --test journeys

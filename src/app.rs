@@ -4,14 +4,56 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::storage_notice::StorageNotice;
+use crate::corpus;
 use crate::hooks::use_prefs::PrefsProvider;
 use crate::pages::article::ArticlePage;
 use crate::pages::library::LibraryPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::route::Route;
 
+/// Where the corpus is: on its way, here, or failed with a message for the reader.
+#[derive(Clone, PartialEq)]
+enum Loading {
+    Pending,
+    Ready,
+    Failed(String),
+}
+
 #[component]
 pub fn App() -> Html {
+    let loading = use_state(|| if corpus::is_loaded() { Loading::Ready } else { Loading::Pending });
+    let fetch = {
+        let loading = loading.clone();
+        Callback::from(move |_: ()| {
+            let loading = loading.clone();
+            loading.set(Loading::Pending);
+            wasm_bindgen_futures::spawn_local(async move {
+                loading.set(match corpus::load().await {
+                    Ok(()) => Loading::Ready,
+                    Err(message) => Loading::Failed(message),
+                });
+            });
+        })
+    };
+    {
+        let fetch = fetch.clone();
+        use_effect_with((), move |_| {
+            if !corpus::is_loaded() {
+                fetch.emit(());
+            }
+        });
+    }
+    let page = match &*loading {
+        Loading::Ready => html! { <Switch<Route> render={switch} /> },
+        Loading::Pending => html! { <p class="loading" role="status">{ "Loading the library…" }</p> },
+        Loading::Failed(message) => html! {
+            <div class="load-failed" role="alert">
+                <h1>{ "The library could not be opened" }</h1>
+                <p>{ message.clone() }</p>
+                <button type="button" onclick={fetch.reform(|_| ())}>{ "Try again" }</button>
+            </div>
+        },
+    };
     html! {
         <PrefsProvider>
         <HashRouter>
@@ -24,7 +66,7 @@ pub fn App() -> Html {
             </header>
             <StorageNotice />
             <main id="main" tabindex="-1">
-                <Switch<Route> render={switch} />
+                { page }
             </main>
         </HashRouter>
         </PrefsProvider>

@@ -1,23 +1,56 @@
-//! The bundled corpus: the only module that reads OUT_DIR. The bytes written by the build
-//! script are embedded in the wasm and decoded once, on first use.
+//! The corpus, fetched once at start from the file the indexer wrote beside the app
+//! (`corpus-<hash>.bin`, named by `<meta name="lectern-corpus">` in `index.html`) and
+//! decoded; the app renders its pages only once it is here, so they read it
+//! synchronously through [`corpus`]. The wasm embeds no article.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::engine::article::Article;
 use crate::engine::codec;
 use crate::engine::corpus::Corpus;
 
-static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+static CORPUS: OnceLock<Corpus> = OnceLock::new();
 
-static CORPUS: LazyLock<Corpus> =
-    LazyLock::new(|| codec::decode(BYTES).expect("the build script wrote this bundle with the same codec"));
-
-/// The corpus, decoded on first use.
+/// The corpus. Only pages call it, and the shell renders them once [`load`] succeeded.
 pub fn corpus() -> &'static Corpus {
-    &CORPUS
+    CORPUS.get().expect("pages render only after the corpus is loaded")
 }
 
-/// A reference to a bundled article that compares by identity, cheap to pass as a prop.
+/// Whether the corpus is here.
+pub fn is_loaded() -> bool {
+    CORPUS.get().is_some()
+}
+
+/// Fetches and decodes the corpus; the error says what went wrong, for a reader.
+pub async fn load() -> Result<(), String> {
+    if is_loaded() {
+        return Ok(());
+    }
+    let href = gloo::utils::document()
+        .query_selector("meta[name=\"lectern-corpus\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .ok_or("This page names no corpus file: it was not built by Lectern's indexer.")?;
+    let failed = |what: &str| format!("The articles could not be loaded ({what}). Check the connection and try again.");
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(&href)).await.map_err(|_| failed("no connection"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| failed("no response"))?;
+    if !response.ok() {
+        return Err(failed(&format!("the server answered {} for {href}", response.status())));
+    }
+    let buffer = response.array_buffer().map_err(|_| failed("unreadable response"))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| failed("the download broke off"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let corpus = codec::decode(&bytes).map_err(|e| format!("The articles could not be read: {e}."))?;
+    let _ = CORPUS.set(corpus);
+    Ok(())
+}
+
+/// A reference to an article of the corpus that compares by identity, cheap to pass as a
+/// prop.
 #[derive(Clone, Copy, Debug)]
 pub struct ArticleRef(pub &'static Article);
 

@@ -1,13 +1,10 @@
-//! Lectern: a reading room for a corpus of articles, shipped as one static bundle.
+//! Lectern: a reading room for a corpus of articles, served as static files.
 //!
-//! `engine` is the pure core (also compiled into the build script); the rest is the thin
-//! Yew app around it. See README.md for the code map and its invariants.
+//! `engine` is the pure core (its own crate, `crates/engine`, shared with the indexer);
+//! the rest is the thin Yew app around it. See README.md for the code map and its
+//! invariants.
 
-pub mod engine;
-
-// The build script's folder reader, compiled here only for its native tests.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod corpus_folder;
+pub use lectern_engine as engine;
 
 mod app;
 pub mod crash;
@@ -22,13 +19,10 @@ mod pages;
 mod prefs;
 mod reading_progress;
 mod route;
-// The labelled ranking queries and their scoring: native tests and the benchmark only.
-#[cfg(not(target_arch = "wasm32"))]
-pub mod relevance;
 mod selection;
 mod storage;
-#[cfg(test)]
-mod test_inputs;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+use lectern_engine::test_inputs;
 
 /// Mounts the app on the document body.
 pub fn start() {

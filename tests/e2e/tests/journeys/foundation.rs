@@ -119,3 +119,20 @@ pub async fn real_library_lists_every_article_and_each_opens(c: &Client, base: &
     }
     Ok(())
 }
+
+/// The corpus is a file beside the app: when it cannot be fetched the page says so, with a
+/// way to try again that works once the file is back.
+pub async fn a_corpus_that_cannot_load_is_said_and_retried(c: &Client, base: &str) -> Result {
+    cdp(c, "Network.enable", serde_json::json!({})).await?;
+    cdp(c, "Network.setBlockedURLs", serde_json::json!({ "urls": ["*corpus-*.bin"] })).await?;
+    open(c, base).await?;
+    let alert = by_role(c, "alert", Name::Any).await?;
+    let said = text_of(&alert).await?;
+    check(said.contains("The library could not be opened") && said.contains("try again"), format!("the alert says {said:?}"))?;
+    screenshot(c, "corpus-failed").await?;
+    cdp(c, "Network.setBlockedURLs", serde_json::json!({ "urls": [] })).await?;
+    by_role(c, "button", Name::Is("Try again")).await?.click().await?;
+    by_role(c, "link", Name::Is(SEED_TITLE)).await?;
+    check(c.find_all(Locator::Css(".load-failed")).await?.is_empty(), "the alert is gone")?;
+    Ok(())
+}

@@ -53,6 +53,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Seed, 1280, 900, foundation::reloading_an_article_url_shows_the_same_article),
         case!(Site::Seed, 1280, 900, foundation::unknown_slug_shows_not_found),
         case!(Site::Seed, 390, 844, foundation::phone_views),
+        case!(Site::Seed, 1280, 900, foundation::a_corpus_that_cannot_load_is_said_and_retried),
         case!(Site::Real, 1280, 900, foundation::real_library_lists_every_article_and_each_opens),
         case!(Site::Seed, 1280, 900, library::seed_search_highlights_and_steps_through_matches),
         case!(Site::Real, 1280, 900, library::typing_narrows_and_announces),

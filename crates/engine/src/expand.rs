@@ -190,9 +190,9 @@ impl TypoLimits {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::corpus::Corpus;
-    use crate::engine::query::parse;
-    use crate::engine::test_corpus::corpus_of;
+    use crate::corpus::Corpus;
+    use crate::query::parse;
+    use crate::test_corpus::corpus_of;
 
     fn corpus(bodies: &[(&str, &str)]) -> Corpus {
         let articles: Vec<(&str, &str, &[&str])> = bodies.iter().map(|(lang, body)| ("Article", *lang, std::slice::from_ref(body))).collect();

@@ -1,5 +1,5 @@
 //! Where a query matches a text: byte ranges, sorted, disjoint, on character boundaries.
-//! A word marks the dictionary terms search expanded it to ([`crate::engine::expand`]),
+//! A word marks the dictionary terms search expanded it to ([`crate::expand`]),
 //! and no worse a typo than the article's best match of it; a phrase marks its
 //! consecutive terms; a `title:` word or phrase marks titles only. Excluded clauses and
 //! facet fields are not marked. No HTML: the UI turns ranges into `<mark>` nodes.
@@ -131,9 +131,9 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::engine::corpus::Corpus;
-    use crate::engine::query::parse;
-    use crate::engine::test_corpus::corpus_of;
+    use crate::corpus::Corpus;
+    use crate::query::parse;
+    use crate::test_corpus::corpus_of;
     use crate::test_inputs::{hostile, long_input};
 
     /// The marks of `query` in `text`, the body of the only article of a corpus.

@@ -11,9 +11,9 @@
 
 use std::path::{Path, PathBuf};
 
-use lectern::engine::article::{Article, Block, Inline, Text};
-use lectern::engine::markdown::to_blocks;
-use lectern::engine::parse::{parse, Format};
+use lectern_engine::article::{Article, Block, Inline, Text};
+use lectern_engine::markdown::to_blocks;
+use lectern_engine::parse::{parse, Format};
 
 /// The scheme a browser would give `href`, lowercased; `None` for a relative reference.
 fn browser_scheme(href: &str) -> Option<String> {
@@ -215,7 +215,7 @@ fn raw_html_payloads_are_text_not_markup() {
 }
 
 fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/hostile"));
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).expect("tests/fixtures/hostile").map(|e| e.unwrap().path()).collect();
     files.sort();
     files

@@ -11,13 +11,13 @@ use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use lectern::engine::article::{Article, Block, Published, Text};
-use lectern::engine::codec;
-use lectern::engine::corpus::Corpus;
-use lectern::engine::parse::{self, Format};
-use lectern::engine::search::{details, rank, search, Filters, Sort};
-use lectern::relevance;
-use lectern::engine::tokenize;
+use lectern_engine::article::{Article, Block, Published, Text};
+use lectern_engine::codec;
+use lectern_engine::corpus::Corpus;
+use lectern_engine::parse::{self, Format};
+use lectern_engine::search::{details, rank, search, Filters, Sort};
+use lectern_engine::relevance;
+use lectern_engine::tokenize;
 
 /// Queries timed at each size: words, prefixes, typos, phrases, fields, exclusions, OR,
 /// and very common words. Words come from the seed article, so they exist in every run.
@@ -56,7 +56,7 @@ const QUERIES: &[&str] = &[
 const RUNS: usize = 5;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let pools = paragraphs(&[root.join("seeds"), root.join("tests/fixtures/real")]);
     let total: usize = pools.iter().map(|(_, p)| p.len()).sum();
     println!("source text: {total} paragraphs in {} language(s)", pools.len());

@@ -1,5 +1,5 @@
-//! Reads a corpus folder into a [`Corpus`]: the build script's IO, kept apart from its
-//! `main` so that native tests can run it on folders of bad files.
+//! Reads a corpus folder into a [`Corpus`]: the indexer's IO, kept apart from its `main`
+//! so that tests can run it on folders of bad files.
 //!
 //! Sub-folders are read recursively; symbolic links to files are followed, links to
 //! folders are reported and not followed. Files that are not articles (by extension) are
@@ -9,9 +9,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::engine::corpus::Corpus;
-use crate::engine::diagnostic::Diagnostic;
-use crate::engine::parse::{self, Format};
+use lectern_engine::corpus::Corpus;
+use lectern_engine::diagnostic::Diagnostic;
+use lectern_engine::parse::{self, Format};
 
 /// What reading a corpus folder found.
 pub struct Loaded {
@@ -21,8 +21,6 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Files with an article extension (each is in the corpus, or has an error).
     pub article_files: usize,
-    /// Every file read, for rebuild tracking.
-    pub files: Vec<PathBuf>,
 }
 
 /// Reads every file under `root`. `shown` is how the folder is named in messages.
@@ -32,7 +30,7 @@ pub fn load(root: &Path, shown: &str) -> Loaded {
     let mut found = Vec::new();
     if !root.is_dir() {
         diagnostics.push(Diagnostic::error(shown, 0, "corpus folder not found (LECTERN_SEEDS names a folder of .md and .txt files)"));
-        return Loaded { corpus: None, diagnostics, article_files: 0, files: Vec::new() };
+        return Loaded { corpus: None, diagnostics, article_files: 0 };
     }
     walk(shown, root, root, &mut found, &mut diagnostics);
     found.sort();
@@ -66,9 +64,8 @@ pub fn load(root: &Path, shown: &str) -> Loaded {
     if article_files == 0 {
         diagnostics.push(Diagnostic::error(shown, 0, "no articles: add .md or .txt files to the corpus folder"));
     }
-    let files = found.into_iter().map(|(_, path)| path).collect();
     let corpus = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Corpus::assemble(articles));
-    Loaded { corpus, diagnostics, article_files, files }
+    Loaded { corpus, diagnostics, article_files }
 }
 
 /// Collects files under `dir` as (path relative to `root` with `/`, full path).
@@ -103,7 +100,7 @@ mod tests {
 
     /// A fresh folder under the target directory holding `files`.
     fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-corpora").join(name);
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("target/test-corpora").join(name);
         let _ = fs::remove_dir_all(&dir);
         for (rel, bytes) in files {
             let path = dir.join(rel);
@@ -119,27 +116,27 @@ mod tests {
 
     #[test]
     fn the_seed_folder_builds() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("seeds");
         let loaded = load(&root, "seeds");
         assert_eq!(messages(&loaded), Vec::<String>::new());
         let corpus = loaded.corpus.expect("seeds build");
         assert_eq!(corpus.articles.len(), loaded.article_files);
         assert!(loaded.article_files >= 1);
-        let bytes = crate::engine::codec::encode(&corpus);
-        assert_eq!(crate::engine::codec::decode(&bytes).as_ref(), Ok(&corpus), "the bundle round-trips");
+        let bytes = lectern_engine::codec::encode(&corpus);
+        assert_eq!(lectern_engine::codec::decode(&bytes).as_ref(), Ok(&corpus), "the bundle round-trips");
     }
 
     #[test]
     fn the_real_corpus_builds_and_round_trips() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/fixtures/real");
         let loaded = load(&root, "real");
         let errors: Vec<String> = loaded.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
         assert_eq!(errors, Vec::<String>::new());
         let corpus = loaded.corpus.expect("real corpus builds");
         assert_eq!(corpus.articles.len(), 45);
         assert!(corpus.articles.iter().all(|a| !a.title.is_empty() && !a.blocks.is_empty()));
-        let bytes = crate::engine::codec::encode(&corpus);
-        assert_eq!(crate::engine::codec::decode(&bytes).as_ref(), Ok(&corpus));
+        let bytes = lectern_engine::codec::encode(&corpus);
+        assert_eq!(lectern_engine::codec::decode(&bytes).as_ref(), Ok(&corpus));
     }
 
     #[test]
@@ -177,7 +174,6 @@ mod tests {
     fn sub_folders_are_read_and_other_files_reported() {
         let dir = folder("nested", &[("a.md", b"# One\n\nText.\n"), ("deeper/b.txt", b"Two.\n"), ("image.png", b"\x89PNG")]);
         let loaded = load(&dir, "corpus");
-        assert_eq!(loaded.files.len(), 3, "every file is tracked for rebuilds");
         assert_eq!(messages(&loaded), ["corpus/image.png: not an article (articles are .md or .txt files); not bundled"]);
         let corpus = loaded.corpus.unwrap();
         let files: Vec<&str> = corpus.articles.iter().map(|a| a.file.as_str()).collect();

@@ -1,6 +1,6 @@
 use super::*;
-use crate::engine::article::{Article, Block, Published, Text};
-use crate::engine::test_corpus::corpus_of;
+use crate::article::{Article, Block, Published, Text};
+use crate::test_corpus::corpus_of;
 
 struct Doc {
     title: &'static str,
@@ -87,7 +87,7 @@ fn corpus() -> Corpus {
             lang: d.lang.into(),
             blocks: d.body.iter().map(|t| Block::Paragraph(Text::plain(*t))).collect(),
             excerpt: d.body[0].into(),
-            word_count: d.body.iter().map(|t| crate::engine::tokenize::word_count(t) as u32).sum(),
+            word_count: d.body.iter().map(|t| crate::tokenize::word_count(t) as u32).sum(),
             reading_minutes: 1,
             file: format!("{i}.md"),
         })
@@ -343,15 +343,15 @@ fn excerpts_prefer_windows_with_more_distinct_words() {
 /// spaces with a trailing space. The article must be in the top 3 for 90% of them.
 #[test]
 fn distinctive_title_words_find_real_articles() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/fixtures/real");
     let entries = std::fs::read_dir(&root).expect("the real articles are in the repository");
     let mut articles = Vec::new();
     for entry in entries {
         let path = entry.unwrap().path();
         let name = path.to_string_lossy().into_owned();
-        let Some(format) = crate::engine::parse::Format::of_path(&name) else { continue };
+        let Some(format) = crate::parse::Format::of_path(&name) else { continue };
         let bytes = std::fs::read(&path).unwrap();
-        if let Ok(parsed) = crate::engine::parse::parse(&name, format, &bytes) {
+        if let Ok(parsed) = crate::parse::parse(&name, format, &bytes) {
             articles.push(parsed.article);
         }
     }
@@ -362,7 +362,7 @@ fn distinctive_title_words_find_real_articles() {
     let mut misses = Vec::new();
     for (i, article) in corpus.articles.iter().enumerate() {
         let mut terms: Vec<(u32, usize, String)> = Vec::new();
-        for (at, t) in crate::engine::tokenize::terms(&article.title, &article.lang).into_iter().enumerate() {
+        for (at, t) in crate::tokenize::terms(&article.title, &article.lang).into_iter().enumerate() {
             if t.term.chars().count() < 2 || t.term.chars().all(|c| c.is_numeric() || c == '.') {
                 continue;
             }

@@ -534,7 +534,7 @@ fn stem_key(lang: &str, stem: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::article::{Block, Published, Text};
+    use crate::article::{Block, Published, Text};
 
     fn article(title: &str, lang: &str, body: &[&str]) -> Article {
         Article {

@@ -4,7 +4,7 @@
 //! (the article was edited, a paragraph added). Also maps offsets in the text the browser
 //! shows (inline leaves laid end to end) back to offsets in a block's stored text.
 //!
-//! [`Article::texts`]: crate::engine::article::Article::texts
+//! [`Article::texts`]: crate::article::Article::texts
 
 use std::ops::Range;
 

@@ -10,7 +10,7 @@
 //!    clauses.
 //! 2. **Typo**: fewer typos, summed over the clauses (a clause counts its best word).
 //!    A stem match of a word the dictionary lacks counts as more typos than any typo
-//!    budget allows ([`crate::engine::expand::LOOSE_STEM_TYPOS`]).
+//!    budget allows ([`crate::expand::LOOSE_STEM_TYPOS`]).
 //! 3. **Exactness**: for the words matched without typos, the word as typed before a word
 //!    of the same stem, before a completion of the word being typed (summed: 0, 1, 2).
 //! 4. **Proximity**: the query's words close together and in order: per pair of
@@ -38,7 +38,7 @@
 use std::cmp::Ordering;
 
 /// Proximity of a pair of words whose nearest occurrences are this far apart or further,
-/// or in different fields (body blocks are [`crate::engine::index::BLOCK_GAP`] apart).
+/// or in different fields (body blocks are [`crate::index::BLOCK_GAP`] apart).
 pub const FAR: u16 = 8;
 /// How many of the best articles get their proximity computed (it reads positions).
 pub const PROXIMITY_TOP: usize = 200;
