@@ -4,6 +4,7 @@
 # test.sh; running it directly also works. Set LECTERN_NO_BROWSER=1 to skip Chromium.
 #
 #   wasm32 target       rustup target add
+#   rustfmt, clippy     rustup component add (the test command checks format and lints)
 #   trunk 0.21.14       cargo install --locked
 #   wasm-bindgen 0.2.130 cargo install (must equal the wasm-bindgen crate's version)
 #   wasm-opt 132        npm package binaryen@132, into .tools/ (Debian's is too old)
@@ -45,6 +46,13 @@ _lectern_setup() {
     _lectern_say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown || return 1
   fi
+
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+      _lectern_say "adding the $component component"
+      rustup component add "$component" || return 1
+    fi
+  done
 
   if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
     _lectern_say "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores, once)"

@@ -7,6 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
+echo "== format and lints (rustfmt, clippy with warnings as errors) =="
+cargo fmt --all --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked -p lectern --target wasm32-unknown-unknown --lib --bins --test components -- -D warnings
+
 echo "== native tests (engine, indexer, app state) =="
 cargo test --locked
 

@@ -36,7 +36,8 @@ pub async fn load() -> Result<(), String> {
         .and_then(|meta| meta.get_attribute("content"))
         .ok_or("This page names no corpus file: it was not built by Lectern's indexer.")?;
     let failed = |what: &str| format!("The articles could not be loaded ({what}). Check the connection and try again.");
-    let response = JsFuture::from(gloo::utils::window().fetch_with_str(&href)).await.map_err(|_| failed("no connection"))?;
+    let response =
+        JsFuture::from(gloo::utils::window().fetch_with_str(&href)).await.map_err(|_| failed("no connection"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| failed("no response"))?;
     if !response.ok() {
         return Err(failed(&format!("the server answered {} for {href}", response.status())));

@@ -35,7 +35,8 @@ pub fn install() {
     normalise();
     let window = gloo::utils::window();
     for event in ["popstate", "hashchange"] {
-        EventListener::new_with_options(&window, event, EventListenerOptions::run_in_capture_phase(), |_| normalise()).forget();
+        EventListener::new_with_options(&window, event, EventListenerOptions::run_in_capture_phase(), |_| normalise())
+            .forget();
     }
 }
 

@@ -3,13 +3,13 @@
 //! rebuilt and offsets move, the quote finds it again ([`anchor::resolve`]); a highlight
 //! whose quote is gone is kept, listed as not found, and still exported.
 //!
-//! The stored form is lines of tab-separated fields (tab, newline, carriage return and
-//! backslash escaped as `\t`, `\n`, `\r`, `\\`):
+//! The stored form is lines of tab-separated fields (shown as ⇥ below; tab, newline,
+//! carriage return and backslash escaped as `\t`, `\n`, `\r`, `\\`):
 //!
 //! ```text
 //! lectern-highlights 1
-//! a	<slug>	<title>
-//! h	<start block>	<start offset>	<end block>	<end offset>	<quote>
+//! a⇥<slug>⇥<title>
+//! h⇥<start block>⇥<start offset>⇥<end block>⇥<end offset>⇥<quote>
 //! ```
 //!
 //! Each `h` line belongs to the `a` line above it. Reading a stored value never fails:
@@ -88,13 +88,18 @@ impl Highlights {
                 [kind, b0, o0, b1, o1, quote] if kind == "h" => {
                     let number = |f: &String| f.parse::<usize>().ok();
                     let span = match (number(b0), number(o0), number(b1), number(o1)) {
-                        (Some(b0), Some(o0), Some(b1), Some(o1)) => Some(Span { start: Point::new(b0, o0), end: Point::new(b1, o1) }),
+                        (Some(b0), Some(o0), Some(b1), Some(o1)) => {
+                            Some(Span { start: Point::new(b0, o0), end: Point::new(b1, o1) })
+                        }
                         _ => None,
                     };
                     let entry = current.as_ref().and_then(|slug| articles.get_mut(slug));
                     match (span, entry) {
                         (Some(span), Some(entry))
-                            if span.start < span.end && !quote.is_empty() && quote.len() <= MAX_QUOTE && entry.highlights.len() < MAX_PER_ARTICLE =>
+                            if span.start < span.end
+                                && !quote.is_empty()
+                                && quote.len() <= MAX_QUOTE
+                                && entry.highlights.len() < MAX_PER_ARTICLE =>
                         {
                             entry.highlights.push(Highlight { span, quote: quote.clone() })
                         }
@@ -114,7 +119,14 @@ impl Highlights {
             out.push_str(&format!("\na\t{}\t{}", escape_field(slug), escape_field(&entry.title)));
             for h in &entry.highlights {
                 let Span { start, end } = h.span;
-                out.push_str(&format!("\nh\t{}\t{}\t{}\t{}\t{}", start.block, start.offset, end.block, end.offset, escape_field(&h.quote)));
+                out.push_str(&format!(
+                    "\nh\t{}\t{}\t{}\t{}\t{}",
+                    start.block,
+                    start.offset,
+                    end.block,
+                    end.offset,
+                    escape_field(&h.quote)
+                ));
             }
         }
         out
@@ -178,18 +190,28 @@ impl Highlights {
     /// Every highlight as Markdown: a section per article (its title, a link to it in
     /// Lectern and to the original), then its quotes in order. `current` gives an
     /// article's present title and original address, `None` when it left the corpus.
-    pub fn to_markdown(&self, link: impl Fn(&str) -> String, current: impl Fn(&str) -> Option<(String, Option<String>)>) -> String {
+    pub fn to_markdown(
+        &self,
+        link: impl Fn(&str) -> String,
+        current: impl Fn(&str) -> Option<(String, Option<String>)>,
+    ) -> String {
         let mut out = String::from("# Highlights\n");
         for (slug, entry) in &self.articles {
             let (title, original) = current(slug).unwrap_or_else(|| (entry.title.clone(), None));
             out.push_str(&format!("\n## {}\n\n[Read in Lectern]({})", escape(&title), link(slug)));
             if let Some(url) = original {
-                out.push_str(&format!(" · [Original article]({})", url.replace(' ', "%20").replace('(', "%28").replace(')', "%29")));
+                out.push_str(&format!(
+                    " · [Original article]({})",
+                    url.replace(' ', "%20").replace('(', "%28").replace(')', "%29")
+                ));
             }
             out.push('\n');
             for h in &entry.highlights {
-                let paragraphs: Vec<String> =
-                    h.quote.split(BLOCK_SEPARATOR).map(|p| p.lines().map(|l| format!("> {}", escape(l))).collect::<Vec<_>>().join("\n")).collect();
+                let paragraphs: Vec<String> = h
+                    .quote
+                    .split(BLOCK_SEPARATOR)
+                    .map(|p| p.lines().map(|l| format!("> {}", escape(l))).collect::<Vec<_>>().join("\n"))
+                    .collect();
                 out.push_str(&format!("\n{}\n", paragraphs.join("\n>\n")));
             }
         }
@@ -262,7 +284,11 @@ mod tests {
     }
 
     fn article() -> Vec<Text> {
-        vec![Text::plain("Troops crossed the border."), Text::plain("Officials denied it."), Text::plain("Talks resumed.")]
+        vec![
+            Text::plain("Troops crossed the border."),
+            Text::plain("Officials denied it."),
+            Text::plain("Talks resumed."),
+        ]
     }
 
     #[test]
@@ -330,7 +356,10 @@ mod tests {
         // One more place to highlight, and no room for it.
         let longer = [Text::plain("ab ".repeat(MAX_PER_ARTICLE + 1))];
         let more: Vec<&Text> = longer.iter().collect();
-        assert_eq!(h.add("a", "A", &more, span(0, MAX_PER_ARTICLE * 3, 0, MAX_PER_ARTICLE * 3 + 1)), Err(Refused::TooMany));
+        assert_eq!(
+            h.add("a", "A", &more, span(0, MAX_PER_ARTICLE * 3, 0, MAX_PER_ARTICLE * 3 + 1)),
+            Err(Refused::TooMany)
+        );
     }
 
     #[test]
@@ -377,7 +406,11 @@ mod tests {
         let mut h = Highlights::default();
         h.add("a", "A", &texts, span(1, 0, 1, 9)).unwrap(); // "Officials"
         h.add("a", "A", &texts, span(2, 0, 2, 5)).unwrap(); // "Talks"
-        let rebuilt = [Text::plain("A new first paragraph."), Text::plain("Troops crossed the border."), Text::plain("Officials denied it.")];
+        let rebuilt = [
+            Text::plain("A new first paragraph."),
+            Text::plain("Troops crossed the border."),
+            Text::plain("Officials denied it."),
+        ];
         let rebuilt: Vec<&Text> = rebuilt.iter().collect();
         assert_eq!(placed(h.of("a"), &rebuilt), vec![Some(span(2, 0, 2, 9)), None]);
     }

@@ -7,9 +7,9 @@
 pub use lectern_engine as engine;
 
 mod app;
-pub mod crash;
 pub mod components;
 pub mod corpus;
+pub mod crash;
 mod download;
 mod hash_guard;
 mod highlights;

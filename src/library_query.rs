@@ -70,7 +70,11 @@ impl LibraryQuery {
                     let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == key) else { continue };
                     // A year is a number: `2019` and `02019` name one year, and the second
                     // must not unselect the first.
-                    let value = if facet == Facet::Year { value.parse::<u16>().map_or(value, |y| y.to_string()) } else { value };
+                    let value = if facet == Facet::Year {
+                        value.parse::<u16>().map_or(value, |y| y.to_string())
+                    } else {
+                        value
+                    };
                     if !out.selected(facet, &value) {
                         out.toggle(facet, &value);
                     }
@@ -253,7 +257,8 @@ mod tests {
 
     #[test]
     fn round_trips_every_field() {
-        let mut q = LibraryQuery { q: "north korea \"troops\" & more".into(), sort: Some(Sort::Oldest), ..Default::default() };
+        let mut q =
+            LibraryQuery { q: "north korea \"troops\" & more".into(), sort: Some(Sort::Oldest), ..Default::default() };
         q.toggle(Facet::Source, "CNN");
         q.toggle(Facet::Source, "The Guardian");
         q.toggle(Facet::Tag, "war/peace");
@@ -288,7 +293,9 @@ mod tests {
 
     #[test]
     fn bad_input_is_dropped_not_fatal() {
-        let q = LibraryQuery::parse("q=%E2%82&q2=&sort=sideways&year=20x9&from=2025-02-30&to=soon&%%%=1&source=&tag=a&tag=a");
+        let q = LibraryQuery::parse(
+            "q=%E2%82&q2=&sort=sideways&year=20x9&from=2025-02-30&to=soon&%%%=1&source=&tag=a&tag=a",
+        );
         assert_eq!(q.q, "\u{fffd}");
         assert_eq!(q.sort, None);
         assert!(q.filters.years.is_empty());

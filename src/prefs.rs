@@ -26,7 +26,13 @@ pub struct ReaderPrefs {
 
 impl Default for ReaderPrefs {
     fn default() -> Self {
-        ReaderPrefs { size: DEFAULT_SIZE, family: Family::Serif, width: Width::Medium, leading: Leading::Normal, theme: Theme::Auto }
+        ReaderPrefs {
+            size: DEFAULT_SIZE,
+            family: Family::Serif,
+            width: Width::Medium,
+            leading: Leading::Normal,
+            theme: Theme::Auto,
+        }
     }
 }
 
@@ -61,7 +67,7 @@ choice!(Theme { Auto => "auto", "Auto"; Light => "light", "Light"; Sepia => "sep
 
 impl ReaderPrefs {
     /// `v1;size=3;family=serif;width=medium;leading=normal;theme=auto`
-    pub fn to_storage(&self) -> String {
+    pub fn to_storage(self) -> String {
         format!(
             "{VERSION};size={};family={};width={};leading={};theme={}",
             self.size,
@@ -128,7 +134,13 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let prefs = ReaderPrefs { size: 7, family: Family::Mono, width: Width::Wide, leading: Leading::Loose, theme: Theme::Sepia };
+        let prefs = ReaderPrefs {
+            size: 7,
+            family: Family::Mono,
+            width: Width::Wide,
+            leading: Leading::Loose,
+            theme: Theme::Sepia,
+        };
         assert_eq!(ReaderPrefs::from_storage(&prefs.to_storage()), prefs);
         assert_eq!(ReaderPrefs::from_storage(&ReaderPrefs::default().to_storage()), ReaderPrefs::default());
     }
@@ -153,7 +165,7 @@ mod tests {
             p = p.smaller();
         }
         assert_eq!(p.size, 0);
-        assert!(FONT_SIZES >= 7);
+        const { assert!(FONT_SIZES >= 7) };
     }
 
     /// Every combination of settings.
@@ -161,9 +173,9 @@ mod tests {
         (0..FONT_SIZES).flat_map(|size| {
             Family::ALL.iter().flat_map(move |&family| {
                 Width::ALL.iter().flat_map(move |&width| {
-                    Leading::ALL
-                        .iter()
-                        .flat_map(move |&leading| Theme::ALL.iter().map(move |&theme| ReaderPrefs { size, family, width, leading, theme }))
+                    Leading::ALL.iter().flat_map(move |&leading| {
+                        Theme::ALL.iter().map(move |&theme| ReaderPrefs { size, family, width, leading, theme })
+                    })
                 })
             })
         })
@@ -183,13 +195,29 @@ mod tests {
         let dark = ReaderPrefs { theme: Theme::Dark, ..ReaderPrefs::default() }.to_storage();
         let padded = format!("{dark};{}", "x".repeat(MAX_STORED));
         assert_eq!(ReaderPrefs::from_storage(&padded), ReaderPrefs::default());
-        assert_eq!(ReaderPrefs::from_storage(&format!("{dark}{}", ";theme=dark".repeat(MAX_STORED))), ReaderPrefs::default());
-        assert_eq!(ReaderPrefs::from_storage(&padded[..MAX_STORED]).theme, Theme::Dark, "a value up to the limit is read");
+        assert_eq!(
+            ReaderPrefs::from_storage(&format!("{dark}{}", ";theme=dark".repeat(MAX_STORED))),
+            ReaderPrefs::default()
+        );
+        assert_eq!(
+            ReaderPrefs::from_storage(&padded[..MAX_STORED]).theme,
+            Theme::Dark,
+            "a value up to the limit is read"
+        );
     }
 
     #[test]
     fn other_formats_and_versions_fall_back_to_defaults() {
-        for stored in ["size=8;theme=dark", "v2;size=8;theme=dark", "V1;size=8", "v1 ;size=8", " v1;size=8", "v10;size=8", "\u{FEFF}v1;size=8", "8"] {
+        for stored in [
+            "size=8;theme=dark",
+            "v2;size=8;theme=dark",
+            "V1;size=8",
+            "v1 ;size=8",
+            " v1;size=8",
+            "v10;size=8",
+            "\u{FEFF}v1;size=8",
+            "8",
+        ] {
             assert_eq!(ReaderPrefs::from_storage(stored), ReaderPrefs::default(), "{stored:?}");
         }
     }

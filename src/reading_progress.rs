@@ -101,7 +101,10 @@ mod tests {
     fn repeated_and_injected_entries_do_not_double_an_article() {
         // The first entry of a slug is its most recent.
         let p = Progress::parse("a=0.5;b=0.2;a=0.9;b=0.3=0.4;c=0.1;0.5;d=0.3;d");
-        assert_eq!(p.entries, vec![("a".to_string(), 0.5), ("b".to_string(), 0.2), ("c".to_string(), 0.1), ("d".to_string(), 0.3)]);
+        assert_eq!(
+            p.entries,
+            vec![("a".to_string(), 0.5), ("b".to_string(), 0.2), ("c".to_string(), 0.1), ("d".to_string(), 0.3)]
+        );
         assert_eq!(p.in_progress().count(), 4);
         assert_eq!(Progress::parse("a=0.5=0.9").entries, vec![]);
     }
@@ -109,7 +112,10 @@ mod tests {
     #[test]
     fn numbers_that_are_not_fractions() {
         let p = Progress::parse("a=NaN;b=inf;c=-inf;d=-0.5;e=1e308;f=1e-400;g= 0.5;h=0x1;i=0,5;j=.5");
-        assert_eq!(p.entries, vec![("d".to_string(), 0.0), ("e".to_string(), 1.0), ("f".to_string(), 0.0), ("j".to_string(), 0.5)]);
+        assert_eq!(
+            p.entries,
+            vec![("d".to_string(), 0.0), ("e".to_string(), 1.0), ("f".to_string(), 0.0), ("j".to_string(), 0.5)]
+        );
     }
 
     #[test]

@@ -19,7 +19,11 @@ pub enum Route {
 /// The `href` of a route with a query string (already encoded, without `?`) under the
 /// hash router.
 pub fn href(to: &Route, query: &str) -> String {
-    if query.is_empty() { format!("#{}", to.to_path()) } else { format!("#{}?{query}", to.to_path()) }
+    if query.is_empty() {
+        format!("#{}", to.to_path())
+    } else {
+        format!("#{}?{query}", to.to_path())
+    }
 }
 
 /// Navigates to `to` with `query`, pushing a history entry or replacing the current one.

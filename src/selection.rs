@@ -34,8 +34,10 @@ pub fn current_range(body: &Element) -> Option<Range> {
     }
     let range = selection.get_range_at(0).ok()?;
     let inside = |n: Option<Node>| n.is_some_and(|n| body.contains(Some(&n)));
-    (inside(range.start_container().ok()) || inside(range.end_container().ok()) || range.intersects_node(body).unwrap_or(false))
-        .then_some(range)
+    (inside(range.start_container().ok())
+        || inside(range.end_container().ok())
+        || range.intersects_node(body).unwrap_or(false))
+    .then_some(range)
 }
 
 fn point(range: &Range, body: &Element, texts: &[&Text], start: bool) -> Option<Point> {

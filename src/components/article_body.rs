@@ -34,8 +34,11 @@ impl BlockMarks {
     }
 }
 
-/// Per text block, the reader's highlights in it as `(range, highlight number)`.
-pub type BlockHighlights = Vec<Vec<(Range<usize>, usize)>>;
+/// The reader's highlights in one text block, as `(range, highlight number)`.
+pub type TextHighlights = Vec<(Range<usize>, usize)>;
+
+/// Per text block, the reader's highlights in it.
+pub type BlockHighlights = Vec<TextHighlights>;
 
 /// Top-level blocks per chunk of a long body.
 const CHUNK_BLOCKS: usize = 100;
@@ -175,7 +178,9 @@ fn observe_placeholders(body: &NodeRef, seen: UseReducerDispatcher<Seen>) -> Opt
     options.set_root_margin("150% 0px");
     let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
     for i in 0..placeholders.length() {
-        let Some(placeholder) = placeholders.item(i).and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let Some(placeholder) = placeholders.item(i).and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            continue;
+        };
         let lines = placeholder.get_attribute("data-lines").unwrap_or_default();
         let _ = placeholder.style().set_property("height", &format!("calc({lines} * 1lh)"));
         observer.observe(&placeholder);
@@ -214,7 +219,7 @@ impl PartialEq for BodyChunkProps {
         fn marks(p: &BodyChunkProps) -> Option<&[Vec<Range<usize>>]> {
             p.marks.blocks.get(p.texts.clone())
         }
-        fn highlights(p: &BodyChunkProps) -> Option<&[Vec<(Range<usize>, usize)>]> {
+        fn highlights(p: &BodyChunkProps) -> Option<&[TextHighlights]> {
             p.highlights.get(p.texts.clone())
         }
         self.article == other.article
@@ -397,7 +402,11 @@ impl Leaves<'_> {
             parts.push(piece);
             at = until;
         }
-        if code { html! { <code>{ for parts }</code> } } else { parts.into_iter().collect::<Html>() }
+        if code {
+            html! { <code>{ for parts }</code> }
+        } else {
+            parts.into_iter().collect::<Html>()
+        }
     }
 }
 

@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::route::Route;
 use crate::components::query_link::QueryLink;
 use crate::corpus::corpus;
 use crate::reading_progress::Progress;
+use crate::route::Route;
 
 /// Articles shown at most.
 const SHOWN: usize = 4;

@@ -17,8 +17,12 @@ pub struct ReadAloudProps {
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     let h = &props.handle;
     let unavailable = match h.voices {
-        Voices::Unsupported => Some(("Can't read aloud", "This browser has no speech synthesis, so it cannot read articles aloud.")),
-        Voices::Missing => Some(("No voices", "This browser has no speech voices installed, so it cannot read articles aloud.")),
+        Voices::Unsupported => {
+            Some(("Can't read aloud", "This browser has no speech synthesis, so it cannot read articles aloud."))
+        }
+        Voices::Missing => {
+            Some(("No voices", "This browser has no speech voices installed, so it cannot read articles aloud."))
+        }
         Voices::OtherLanguages | Voices::Ready => None,
     };
     let on_rate = {

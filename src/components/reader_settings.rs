@@ -43,7 +43,12 @@ pub fn ReaderSettings() -> Html {
 }
 
 /// One row of mutually exclusive buttons for a setting.
-fn choices<C: Choice>(label: &'static str, current: C, set: &Callback<ReaderPrefs>, with: impl Fn(C) -> ReaderPrefs + Copy + 'static) -> Html {
+fn choices<C: Choice>(
+    label: &'static str,
+    current: C,
+    set: &Callback<ReaderPrefs>,
+    with: impl Fn(C) -> ReaderPrefs + Copy + 'static,
+) -> Html {
     html! {
         <div class="settings-row" role="group" aria-label={label}>
             <span class="settings-label" aria-hidden="true">{ label }</span>

@@ -8,11 +8,11 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::route::Route;
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlighted::Highlighted;
 use crate::components::query_link::QueryLink;
 use crate::corpus::ArticleRef;
+use crate::route::Route;
 
 /// One result as shown.
 #[derive(Clone, PartialEq)]

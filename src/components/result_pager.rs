@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::route::Route;
 use crate::components::query_link::QueryLink;
 use crate::corpus::ArticleRef;
+use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPagerProps {

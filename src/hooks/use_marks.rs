@@ -37,7 +37,9 @@ impl Marks {
 /// The marks of `query` in `article`; `long` articles are searched in slices.
 #[hook]
 pub fn use_marks(article: ArticleRef, query: String, long: bool) -> Rc<Marks> {
-    let whole = use_memo((article, query.clone(), long), |(article, q, long)| (!long).then(|| Rc::new(search_all(*article, q))));
+    let whole = use_memo((article, query.clone(), long), |(article, q, long)| {
+        (!long).then(|| Rc::new(search_all(*article, q)))
+    });
     // The sliced result, with the article and query it is for.
     let sliced = use_state(|| None::<(ArticleRef, String, Rc<Marks>)>);
     {

@@ -200,7 +200,8 @@ impl Speaker {
         let texts = &self.texts;
         self.places.get_or_insert_with(|| {
             let title = sentences(&article.title).into_iter().map(|r| (None, r));
-            let body = texts.iter().enumerate().flat_map(|(b, t)| sentences(&t.text).into_iter().map(move |r| (Some(b), r)));
+            let body =
+                texts.iter().enumerate().flat_map(|(b, t)| sentences(&t.text).into_iter().map(move |r| (Some(b), r)));
             title.chain(body).collect()
         })
     }
@@ -290,7 +291,8 @@ fn speak(speaker: &Rc<RefCell<Speaker>>, at: usize) {
         }
     });
     let error = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-        let code = js_sys::Reflect::get(&e, &JsValue::from_str("error")).ok().and_then(|c| c.as_string()).unwrap_or_default();
+        let code =
+            js_sys::Reflect::get(&e, &JsValue::from_str("error")).ok().and_then(|c| c.as_string()).unwrap_or_default();
         if let Some(speaker) = live(&weak, generation) {
             let mut s = speaker.borrow_mut();
             s.error.set(Some(format!("Reading stopped: the browser's speech engine reported “{code}”.")));
@@ -323,7 +325,14 @@ fn voices_for(synth: &SpeechSynthesis, lang: &str) -> Voices {
     }
     let wanted = primary_subtag(lang);
     let matches = voices.iter().any(|v| {
-        js_sys::Reflect::get(&v, &JsValue::from_str("lang")).ok().and_then(|l| l.as_string()).is_some_and(|l| primary_subtag(&l) == wanted)
+        js_sys::Reflect::get(&v, &JsValue::from_str("lang"))
+            .ok()
+            .and_then(|l| l.as_string())
+            .is_some_and(|l| primary_subtag(&l) == wanted)
     });
-    if matches { Voices::Ready } else { Voices::OtherLanguages }
+    if matches {
+        Voices::Ready
+    } else {
+        Voices::OtherLanguages
+    }
 }

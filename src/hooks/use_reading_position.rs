@@ -34,7 +34,11 @@ fn scroll_range() -> f64 {
 fn scrolled() -> f64 {
     let max = scroll_range();
     let y = gloo::utils::window().scroll_y().unwrap_or(0.0);
-    if max <= 1.0 { 1.0 } else { (y / max).clamp(0.0, 1.0) }
+    if max <= 1.0 {
+        1.0
+    } else {
+        (y / max).clamp(0.0, 1.0)
+    }
 }
 
 /// Drives the bar in `bar` and remembers the position of `slug`. With `restore`, the

@@ -9,7 +9,6 @@ use web_sys::{HtmlInputElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLog
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::route::{go, Route};
 use crate::components::article_body::{heading_id, is_long, marked_text, ArticleBody, BlockHighlights, Layers};
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlights_panel::HighlightsPanel;
@@ -37,6 +36,7 @@ use crate::hooks::use_shortcuts::use_shortcuts;
 use crate::library_query::{Facet, LibraryQuery};
 use crate::pages::not_found::NotFoundPage;
 use crate::prefs::Choice;
+use crate::route::{go, Route};
 use crate::selection::{current_range, selected_span};
 
 /// In a long article, the find box marks this long after the last key press.
@@ -149,7 +149,8 @@ fn Reader(props: &ReaderProps) -> Html {
             scroll_to(selector, *at);
         }
     });
-    let on_heading = go_to.reform(|block: usize| (block, format!("#{}", heading_id(block)), ScrollLogicalPosition::Start));
+    let on_heading =
+        go_to.reform(|block: usize| (block, format!("#{}", heading_id(block)), ScrollLogicalPosition::Start));
 
     // The reader's highlights: where each is now, and the ranges to mark per block.
     let highlights = use_highlights();
@@ -220,7 +221,11 @@ fn Reader(props: &ReaderProps) -> Html {
         let (go_to, placed) = (go_to.clone(), placed_now.1.clone());
         Callback::from(move |i: usize| {
             if let Some(Some(span)) = placed.get(i) {
-                go_to.emit((span.start.block as usize, format!("mark[data-highlight=\"{i}\"]"), ScrollLogicalPosition::Center));
+                go_to.emit((
+                    span.start.block as usize,
+                    format!("mark[data-highlight=\"{i}\"]"),
+                    ScrollLogicalPosition::Center,
+                ));
             }
         })
     };
@@ -262,7 +267,8 @@ fn Reader(props: &ReaderProps) -> Html {
             "N" => on_step.emit(-1),
             "h" => on_highlight.emit(()),
             "j" | "k" => {
-                let target = (*neighbours).and_then(|(previous, next, _, _)| if e.key() == "j" { next } else { previous });
+                let target =
+                    (*neighbours).and_then(|(previous, next, _, _)| if e.key() == "j" { next } else { previous });
                 if let (Some(target), Some(nav)) = (target, &navigator) {
                     go(nav, &Route::Article { slug: target.slug.clone() }, &link_query, true);
                 }
@@ -291,7 +297,8 @@ fn Reader(props: &ReaderProps) -> Html {
             find.set(value.clone());
             if long && !value.is_empty() {
                 let find_marked = find_marked.clone();
-                *find_timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(FIND_PAUSE_MS, move || find_marked.set(value)));
+                *find_timer.borrow_mut() =
+                    Some(gloo::timers::callback::Timeout::new(FIND_PAUSE_MS, move || find_marked.set(value)));
             } else {
                 find_timer.borrow_mut().take();
                 find_marked.set(value);

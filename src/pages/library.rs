@@ -6,10 +6,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::route::{go, Route};
 use crate::components::continue_reading::ContinueReading;
 use crate::components::facet_panel::{visible_groups, FacetPanel};
 use crate::components::filter_chips::FilterChips;
+use crate::route::{go, Route};
 
 use crate::components::result_list::{result_links, ResultItem, ResultList};
 use crate::components::search_box::SearchBox;
@@ -28,7 +28,11 @@ pub fn LibraryPage() -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let query = LibraryQuery::parse(location.as_ref().map(|l| l.query_str()).unwrap_or(""));
-    use_document_title(if query.q.is_empty() { "Library".to_string() } else { format!("“{}” — search", query.q) });
+    use_document_title(if query.q.is_empty() {
+        "Library".to_string()
+    } else {
+        format!("“{}” — search", query.q)
+    });
 
     let progress = use_saved_progress();
     let sort = query.effective_sort();
@@ -179,7 +183,9 @@ pub fn LibraryPage() -> Html {
         None => html! {},
     };
     let count = match &results.partial {
-        Some(p) => format!("{total} {} with {} of {} words", if total == 1 { "article" } else { "articles" }, p.matched, p.of),
+        Some(p) => {
+            format!("{total} {} with {} of {} words", if total == 1 { "article" } else { "articles" }, p.matched, p.of)
+        }
         None => format!("{total} {}", if total == 1 { "article" } else { "articles" }),
     };
 

@@ -3,8 +3,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::route::Route;
 use crate::hooks::use_document_title::use_document_title;
+use crate::route::Route;
 
 #[component]
 pub fn NotFoundPage() -> Html {

@@ -15,8 +15,8 @@ use lectern_engine::article::{Article, Block, Published, Text};
 use lectern_engine::codec;
 use lectern_engine::corpus::Corpus;
 use lectern_engine::parse::{self, Format};
-use lectern_engine::search::{details, rank, search, Filters, Sort};
 use lectern_engine::relevance;
+use lectern_engine::search::{details, rank, search, Filters, Sort};
 use lectern_engine::tokenize;
 
 /// Queries timed at each size: words, prefixes, typos, phrases, fields, exclusions, OR,
@@ -73,7 +73,10 @@ fn main() {
 /// Result quality on the labelled queries of the real articles: top-1 and MRR@10, by kind.
 fn ranking(root: &Path) {
     let mut articles = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(root.join("tests/fixtures/real")).expect("real articles").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(root.join("tests/fixtures/real"))
+        .expect("real articles")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     paths.sort();
     for path in paths {
         let name = path.to_string_lossy().into_owned();
@@ -87,7 +90,12 @@ fn ranking(root: &Path) {
     let judgements = relevance::parse(file, &text).unwrap_or_else(|e| panic!("{}", e.join("\n")));
     let outcomes = relevance::evaluate(&corpus, &judgements);
     let rules: Vec<&str> = rank::RULES.iter().map(|r| r.name()).collect();
-    println!("\n== ranking ({}), {} labelled queries on {} real articles", rules.join(" > "), outcomes.len(), corpus.articles.len());
+    println!(
+        "\n== ranking ({}), {} labelled queries on {} real articles",
+        rules.join(" > "),
+        outcomes.len(),
+        corpus.articles.len()
+    );
     let mut kinds: Vec<&str> = outcomes.iter().map(|o| o.judgement.kind.as_str()).collect();
     kinds.dedup();
     kinds.sort();
@@ -97,7 +105,13 @@ fn ranking(root: &Path) {
         let of: Vec<relevance::Outcome> = outcomes.iter().filter(|o| o.judgement.kind == kind).cloned().collect();
         println!("{kind:<10} {:>8}  {:>5.3}  {:>6.3}", of.len(), relevance::top1(&of), relevance::mrr10(&of));
     }
-    println!("{:<10} {:>8}  {:>5.3}  {:>6.3}", "all", outcomes.len(), relevance::top1(&outcomes), relevance::mrr10(&outcomes));
+    println!(
+        "{:<10} {:>8}  {:>5.3}  {:>6.3}",
+        "all",
+        outcomes.len(),
+        relevance::top1(&outcomes),
+        relevance::mrr10(&outcomes)
+    );
 }
 
 fn bench(n: usize, pools: &[(String, Vec<String>)]) {
@@ -225,10 +239,14 @@ impl Rng {
 }
 
 fn generate(n: usize, pools: &[(String, Vec<String>)]) -> Vec<Article> {
-    const FIRST: &[&str] = &["Jane", "John", "Amal", "Chen", "Sofia", "Igor", "Maria", "Kenji", "Lucy", "Omar", "Eva", "Tom"];
-    const LAST: &[&str] = &["Smith", "Doe", "Garcia", "Ivanova", "Tanaka", "Okafor", "Müller", "Dubois", "Rossi", "Kim"];
-    const SOURCES: &[&str] = &["The Times", "CNN", "Reuters", "Le Monde", "Folha", "BBC News", "Quanta", "Medium", "Kotaku", "AP"];
-    const TAGS: &[&str] = &["politics", "war", "science", "games", "health", "tech", "economy", "culture", "sport", "climate"];
+    const FIRST: &[&str] =
+        &["Jane", "John", "Amal", "Chen", "Sofia", "Igor", "Maria", "Kenji", "Lucy", "Omar", "Eva", "Tom"];
+    const LAST: &[&str] =
+        &["Smith", "Doe", "Garcia", "Ivanova", "Tanaka", "Okafor", "Müller", "Dubois", "Rossi", "Kim"];
+    const SOURCES: &[&str] =
+        &["The Times", "CNN", "Reuters", "Le Monde", "Folha", "BBC News", "Quanta", "Medium", "Kotaku", "AP"];
+    const TAGS: &[&str] =
+        &["politics", "war", "science", "games", "health", "tech", "economy", "culture", "sport", "climate"];
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let weights: usize = pools.iter().map(|(_, p)| p.len()).sum();
     (0..n)
@@ -249,12 +267,16 @@ fn generate(n: usize, pools: &[(String, Vec<String>)]) -> Vec<Article> {
             let source_words: Vec<&str> = pool[rng.below(pool.len())].split_whitespace().collect();
             let start = rng.below(source_words.len().saturating_sub(8).max(1));
             let title = source_words[start..(start + 4 + rng.below(6)).min(source_words.len())].join(" ");
-            let excerpt: String = tokenize::words(&paragraphs[0]).take(30).last().map_or(String::new(), |t| paragraphs[0][..t.end].to_string());
+            let excerpt: String = tokenize::words(&paragraphs[0])
+                .take(30)
+                .last()
+                .map_or(String::new(), |t| paragraphs[0][..t.end].to_string());
             let word_count = paragraphs.iter().map(|p| tokenize::word_count(p) as u32).sum();
             Article {
                 slug: String::new(),
                 title,
-                byline: (rng.below(10) > 0).then(|| format!("{} {}", FIRST[rng.below(FIRST.len())], LAST[rng.below(LAST.len())])),
+                byline: (rng.below(10) > 0)
+                    .then(|| format!("{} {}", FIRST[rng.below(FIRST.len())], LAST[rng.below(LAST.len())])),
                 source: (rng.below(10) > 1).then(|| SOURCES[rng.below(SOURCES.len())].to_string()),
                 published: (rng.below(20) > 0).then(|| Published {
                     year: 2010 + rng.below(16) as u16,

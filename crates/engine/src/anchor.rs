@@ -135,7 +135,9 @@ fn leaf_ranges(inlines: &[Inline], out: &mut Vec<Range<usize>>) {
     for inline in inlines {
         match inline {
             Inline::Plain { start, end } | Inline::Code { start, end } => out.push(*start as usize..*end as usize),
-            Inline::Emphasis(children) | Inline::Strong(children) | Inline::Strikethrough(children) => leaf_ranges(children, out),
+            Inline::Emphasis(children) | Inline::Strong(children) | Inline::Strikethrough(children) => {
+                leaf_ranges(children, out)
+            }
             Inline::Link { children, .. } => leaf_ranges(children, out),
             Inline::LineBreak => {}
         }
@@ -189,7 +191,11 @@ mod tests {
         let after = [Text::plain("New opening."), Text::plain("So, one cat."), Text::plain("Now two cat.")];
         let s = span(1, 4, 1, 7);
         assert_eq!(quote(&texts(&before), &s).as_deref(), Some("cat"));
-        assert_eq!(Resolver::new(&texts(&after)).resolve(&s, "cat"), Some(span(1, 8, 1, 11)), "the occurrence nearest block 1, offset 4");
+        assert_eq!(
+            Resolver::new(&texts(&after)).resolve(&s, "cat"),
+            Some(span(1, 8, 1, 11)),
+            "the occurrence nearest block 1, offset 4"
+        );
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub struct Published {
 
 /// Days in `month` (1 to 12) of `year`, in the Gregorian calendar.
 pub fn days_in_month(year: u16, month: u8) -> u8 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     match month {
         2 if leap => 29,
         2 => 28,
@@ -57,8 +57,18 @@ impl Published {
     /// `26 April 2025`
     pub fn human(&self) -> String {
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
         format!("{} {} {}", self.day, month, self.year)
@@ -69,11 +79,17 @@ impl Published {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     Paragraph(Text),
-    Heading { level: u8, text: Text },
+    Heading {
+        level: u8,
+        text: Text,
+    },
     /// Preformatted text, shown as written.
     Code(Text),
     Quote(Vec<Block>),
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
     /// A blank line between paragraphs of a plain-text article, or `***` in Markdown.
     SectionBreak,
 }
@@ -89,13 +105,22 @@ pub struct Text {
 /// Inline structure. Leaves hold byte ranges into the owning [`Text::text`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Inline {
-    Plain { start: u32, end: u32 },
-    Code { start: u32, end: u32 },
+    Plain {
+        start: u32,
+        end: u32,
+    },
+    Code {
+        start: u32,
+        end: u32,
+    },
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
     Strikethrough(Vec<Inline>),
     /// `href` is always http, https or mailto: other targets are dropped at build time.
-    Link { href: String, children: Vec<Inline> },
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
     LineBreak,
 }
 
@@ -151,9 +176,7 @@ fn outline_of<'a>(blocks: &'a [Block], index: &mut usize, out: &mut Vec<(usize, 
 fn collect_texts<'a>(blocks: &'a [Block], out: &mut Vec<&'a Text>) {
     for block in blocks {
         match block {
-            Block::Paragraph(text) | Block::Heading { text, .. } | Block::Code(text) => {
-                out.push(text)
-            }
+            Block::Paragraph(text) | Block::Heading { text, .. } | Block::Code(text) => out.push(text),
             Block::Quote(inner) => collect_texts(inner, out),
             Block::List { items, .. } => items.iter().for_each(|item| collect_texts(item, out)),
             Block::SectionBreak => {}
@@ -203,8 +226,18 @@ mod tests {
             h(2, "Two"),
         ];
         let article = Article {
-            slug: String::new(), title: String::new(), byline: None, source: None, published: None, url: None,
-            tags: vec![], lang: "en".into(), blocks, excerpt: String::new(), word_count: 0, reading_minutes: 1,
+            slug: String::new(),
+            title: String::new(),
+            byline: None,
+            source: None,
+            published: None,
+            url: None,
+            tags: vec![],
+            lang: "en".into(),
+            blocks,
+            excerpt: String::new(),
+            word_count: 0,
+            reading_minutes: 1,
             file: String::new(),
         };
         assert_eq!(article.outline(), vec![(1, 1, "One"), (4, 2, "Inner"), (5, 2, "Two")]);

@@ -94,7 +94,9 @@ pub fn expand(index: &Index, query: &Query) -> Expansion {
 /// Expands one atom (positive or excluded) over `index`'s dictionary.
 pub fn expand_atom(index: &Index, atom: &Atom) -> AtomTerms {
     match atom {
-        Atom::Word { term, prefix, scope, .. } => AtomTerms::Word { scope: *scope, variants: variants(index, term, *prefix) },
+        Atom::Word { term, prefix, scope, .. } => {
+            AtomTerms::Word { scope: *scope, variants: variants(index, term, *prefix) }
+        }
         Atom::Phrase { terms, scope } => AtomTerms::Phrase { scope: *scope, terms: terms.clone() },
         Atom::Facet { .. } => AtomTerms::Facet,
     }
@@ -152,7 +154,11 @@ impl TypoLimits {
 
     /// The limit for atom `atom`; atoms beyond 64 have none.
     pub fn get(self, atom: usize) -> u8 {
-        if atom >= 64 { LOOSE_STEM_TYPOS } else { ((self.0[atom / 32] >> (2 * (atom % 32))) & 3) as u8 }
+        if atom >= 64 {
+            LOOSE_STEM_TYPOS
+        } else {
+            ((self.0[atom / 32] >> (2 * (atom % 32))) & 3) as u8
+        }
     }
 
     /// Lowers the limit of atom `atom` to `typos` (never raises it).
@@ -195,7 +201,8 @@ mod tests {
     use crate::test_corpus::corpus_of;
 
     fn corpus(bodies: &[(&str, &str)]) -> Corpus {
-        let articles: Vec<(&str, &str, &[&str])> = bodies.iter().map(|(lang, body)| ("Article", *lang, std::slice::from_ref(body))).collect();
+        let articles: Vec<(&str, &str, &[&str])> =
+            bodies.iter().map(|(lang, body)| ("Article", *lang, std::slice::from_ref(body))).collect();
         corpus_of(&articles)
     }
 

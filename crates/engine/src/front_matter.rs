@@ -116,11 +116,7 @@ fn parse_entries(path: &str, entries: &[(usize, &str)], diags: &mut Vec<Diagnost
             continue;
         }
         if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
-            diags.push(Diagnostic::error(
-                path,
-                line_no,
-                format!("`{key}` is given twice (first on line {first})"),
-            ));
+            diags.push(Diagnostic::error(path, line_no, format!("`{key}` is given twice (first on line {first})")));
             continue;
         }
         seen.push((key.to_string(), line_no));
@@ -432,7 +428,11 @@ pub fn parse_date(s: &str) -> Result<Published, String> {
         let mut tail = &t[5..];
         let mut sec = 0;
         if let Some(after) = tail.strip_prefix(':') {
-            sec = after.get(0..2).filter(|p| p.chars().all(|c| c.is_ascii_digit())).and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+            sec = after
+                .get(0..2)
+                .filter(|p| p.chars().all(|c| c.is_ascii_digit()))
+                .and_then(|p| p.parse().ok())
+                .ok_or_else(bad)?;
             tail = &after[2..];
             if let Some(frac) = tail.strip_prefix('.') {
                 let digits = frac.chars().take_while(|c| c.is_ascii_digit()).count();
@@ -524,7 +524,10 @@ mod tests {
     #[test]
     fn unterminated_front_matter_is_an_error() {
         let (_, d) = front("---\ntitle: x\nbody without end\n");
-        assert_eq!(d, vec!["a.md:1: unterminated front matter: the `---` on line 1 is never closed by another `---` line"]);
+        assert_eq!(
+            d,
+            vec!["a.md:1: unterminated front matter: the `---` on line 1 is never closed by another `---` line"]
+        );
     }
 
     #[test]

@@ -30,7 +30,11 @@ pub fn typo_budget(term: &str) -> u8 {
 /// to 4 characters, two beyond. Wider than [`typo_budget`]: a suggestion is only offered,
 /// and only when it finds something.
 pub fn suggestion_budget(term: &str) -> u8 {
-    if term.chars().count() <= 4 { 1 } else { 2 }
+    if term.chars().count() <= 4 {
+        1
+    } else {
+        2
+    }
 }
 
 /// Edit distance between `a` and `b` when it is at most `max`.

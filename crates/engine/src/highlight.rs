@@ -154,12 +154,14 @@ mod tests {
     fn a_title_word_marks_the_title_only() {
         let corpus = one_article("Kursk troops", "Troops in Kursk", "en");
         let h = Highlighter::for_article(&corpus.index, &parse("title:kursk troops "), 0);
-        let marks = |field, text: &str| h.ranges(field, text).into_iter().map(|r| text[r].to_string()).collect::<Vec<_>>();
+        let marks =
+            |field, text: &str| h.ranges(field, text).into_iter().map(|r| text[r].to_string()).collect::<Vec<_>>();
         assert_eq!(marks(Field::Title, "Kursk troops"), ["Kursk", "troops"]);
         assert_eq!(marks(Field::Body, "Troops in Kursk"), ["Troops"]);
         let h = Highlighter::for_article(&corpus.index, &parse("title:\"kursk troops\""), 0);
         assert!(h.ranges(Field::Body, "Kursk troops").is_empty());
-        assert_eq!(h.ranges(Field::Title, "Kursk troops"), [0..12]);
+        let title = h.ranges(Field::Title, "Kursk troops");
+        assert_eq!(title.iter().map(|r| &"Kursk troops"[r.clone()]).collect::<Vec<_>>(), ["Kursk troops"]);
     }
 
     #[test]

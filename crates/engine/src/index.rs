@@ -395,7 +395,8 @@ impl FacetIndex {
         let tags = intern(articles.iter().flat_map(|a| a.tags.iter().map(String::as_str)));
         let primaries: Vec<String> = articles.iter().map(|a| tokenize::primary_subtag(&a.lang)).collect();
         let langs = intern(primaries.iter().map(String::as_str));
-        let find = |list: &[String], value: &str| list.binary_search_by(|v| v.as_str().cmp(value)).ok().map(|i| i as u32);
+        let find =
+            |list: &[String], value: &str| list.binary_search_by(|v| v.as_str().cmp(value)).ok().map(|i| i as u32);
         let mut by_title: Vec<(String, usize)> =
             // Leading quotes and punctuation do not decide the order: 'What… sorts under W.
             articles.iter().enumerate().map(|(i, a)| (tokenize::fold(a.title.trim_start_matches(|c: char| !c.is_alphanumeric())), i)).collect();
@@ -487,19 +488,13 @@ impl<'de> Deserialize<'de> for Bytes {
 }
 
 /// An `fst` map stored as its bytes and reopened (checked, not copied) when decoded.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct Dict(fst::Map<Vec<u8>>);
 
 impl Dict {
     fn from_builder(builder: fst::MapBuilder<Vec<u8>>) -> Dict {
         let bytes = builder.into_inner().expect("writing to memory cannot fail");
         Dict(fst::Map::new(bytes).expect("a map just built is valid"))
-    }
-}
-
-impl Default for Dict {
-    fn default() -> Dict {
-        Dict(fst::Map::default())
     }
 }
 

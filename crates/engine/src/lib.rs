@@ -17,12 +17,12 @@ pub mod index;
 pub mod query;
 pub mod search;
 pub mod sentences;
-pub mod tokenize;
 #[cfg(test)]
 pub mod test_corpus;
 /// Hostile text for property tests, here and in the app (feature `test-inputs`).
 #[cfg(any(test, feature = "test-inputs"))]
 pub mod test_inputs;
+pub mod tokenize;
 
 // Parsing runs in the indexer only and is left out of the wasm app; so is the scoring of
 // the labelled ranking queries.

@@ -102,7 +102,8 @@ impl TextBuilder {
         if self.text.trim().is_empty() {
             return None;
         }
-        let all_plain = matches!(inlines.as_slice(), [Inline::Plain { start: 0, end }] if *end as usize == self.text.len());
+        let all_plain =
+            matches!(inlines.as_slice(), [Inline::Plain { start: 0, end }] if *end as usize == self.text.len());
         let text = Text { inlines: if all_plain { Vec::new() } else { inlines }, text: self.text };
         Some(match self.kind {
             TextKind::Paragraph => Block::Paragraph(text),
@@ -296,7 +297,9 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(&blocks[2], Block::Quote(inner) if text_of(&inner[0]) == "quoted"));
-        assert!(matches!(&blocks[3], Block::List { start: None, items } if items.len() == 2 && text_of(&items[1][0]) == "two"));
+        assert!(
+            matches!(&blocks[3], Block::List { start: None, items } if items.len() == 2 && text_of(&items[1][0]) == "two")
+        );
         assert!(matches!(&blocks[4], Block::List { start: Some(1), .. }));
         assert_eq!(text_of(&blocks[5]), "code <b>");
         assert_eq!(blocks[6], Block::SectionBreak);
@@ -320,7 +323,8 @@ mod tests {
 
     #[test]
     fn raw_html_becomes_text_and_images_vanish() {
-        let blocks = to_blocks("<script>alert(1)</script>\n\nA <img src=x onerror=alert(1)> b ![alt](https://x/y.png)\n");
+        let blocks =
+            to_blocks("<script>alert(1)</script>\n\nA <img src=x onerror=alert(1)> b ![alt](https://x/y.png)\n");
         assert_eq!(text_of(&blocks[0]), "<script>alert(1)</script>");
         assert_eq!(text_of(&blocks[1]), "A <img src=x onerror=alert(1)> b ");
     }

@@ -60,7 +60,11 @@ pub fn parse(path: &str, format: Format, bytes: &[u8]) -> Result<Parsed, Vec<Dia
     };
     if raw.contains('\0') {
         let line = raw[..raw.find('\0').unwrap_or(0)].matches('\n').count() + 1;
-        return Err(vec![Diagnostic::error(path, line, "contains NUL bytes: this looks like a binary file, not an article")]);
+        return Err(vec![Diagnostic::error(
+            path,
+            line,
+            "contains NUL bytes: this looks like a binary file, not an article",
+        )]);
     }
     // One line-ending convention from here on: CRLF and lone CR become LF; a BOM is dropped.
     let text = raw.strip_prefix('\u{feff}').unwrap_or(raw).replace("\r\n", "\n").replace('\r', "\n");
@@ -167,7 +171,8 @@ fn first_sentence(text: &str) -> &str {
                     let word = text[..i].rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or("");
                     let last = word.rsplit('.').next().unwrap_or("");
                     let abbreviation = last.chars().count() == 1
-                        || ["Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "vs", "Jr", "Sr", "No"].contains(&last);
+                        || ["Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "vs", "Jr", "Sr", "No"]
+                            .contains(&last);
                     if abbreviation {
                         continue;
                     }
@@ -265,7 +270,7 @@ mod tests {
 
     fn errors(path: &str, bytes: &[u8]) -> Vec<String> {
         let format = Format::of_path(path).unwrap();
-        parse(path, format, bytes).err().expect("should fail").iter().map(|d| d.to_string()).collect()
+        parse(path, format, bytes).expect_err("should fail").iter().map(|d| d.to_string()).collect()
     }
 
     #[test]
@@ -335,8 +340,14 @@ mod tests {
     fn bad_files_are_explained() {
         assert_eq!(errors("a.txt", b""), ["a.txt: empty file: an article needs some text"]);
         assert_eq!(errors("a.txt", b"  \n\n"), ["a.txt: empty file: an article needs some text"]);
-        assert_eq!(errors("a.txt", b"line one\nline \xff two\n"), ["a.txt:2: not valid UTF-8 at byte 14: save the file as UTF-8"]);
-        assert_eq!(errors("a.md", b"---\ntitle: x\n---\n\n"), ["a.md:4: no article text after the front matter (line 4)"]);
+        assert_eq!(
+            errors("a.txt", b"line one\nline \xff two\n"),
+            ["a.txt:2: not valid UTF-8 at byte 14: save the file as UTF-8"]
+        );
+        assert_eq!(
+            errors("a.md", b"---\ntitle: x\n---\n\n"),
+            ["a.md:4: no article text after the front matter (line 4)"]
+        );
         assert_eq!(
             errors("a.md", b"---\ntitle: 7\ntags: x\n---\nBody\n"),
             [
@@ -344,7 +355,10 @@ mod tests {
                 "a.md:3: `tags` must be a list like [\"russia\", \"ukraine\"], found text"
             ]
         );
-        assert_eq!(errors("a.txt", b"ab\x00\x01\x02"), ["a.txt:1: contains NUL bytes: this looks like a binary file, not an article"]);
+        assert_eq!(
+            errors("a.txt", b"ab\x00\x01\x02"),
+            ["a.txt:1: contains NUL bytes: this looks like a binary file, not an article"]
+        );
     }
 
     #[test]

@@ -90,7 +90,10 @@ impl Query {
 
 /// One lexed piece of the input.
 enum Item {
-    Atom { atom: Atom, negated: bool },
+    Atom {
+        atom: Atom,
+        negated: bool,
+    },
     Or,
     /// A date bound: it joins nothing with OR.
     Date,
@@ -208,13 +211,13 @@ pub fn parse(input: &str) -> Query {
     // The reader is still typing the last word.
     if let Some((index, end)) = last_bare {
         if end == input.len() && index + 1 == items.len() {
-            if let Some(Item::Atom { atom, negated: false }) = items.last_mut() {
-                match atom {
-                    Atom::Word { prefix, .. } | Atom::Facet { prefix, field: FacetField::Source | FacetField::Tag, .. } => {
-                        *prefix = true
-                    }
-                    _ => {}
-                }
+            if let Some(Item::Atom {
+                atom:
+                    Atom::Word { prefix, .. } | Atom::Facet { prefix, field: FacetField::Source | FacetField::Tag, .. },
+                negated: false,
+            }) = items.last_mut()
+            {
+                *prefix = true;
             }
         }
     }
@@ -360,7 +363,10 @@ mod tests {
     fn stray_operators_and_unbalanced_quotes_are_harmless() {
         assert_eq!(clauses("OR ukraine OR"), [(vec![word("ukraine", false)], false)]);
         assert_eq!(clauses("- -- ukraine OR OR russia"), [(vec![word("ukraine", false), word("russia", true)], false)]);
-        assert_eq!(clauses(r#"war "north korean"#), [(vec![word("war", false)], false), (vec![phrase_of(&["north", "korean"])], false)]);
+        assert_eq!(
+            clauses(r#"war "north korean"#),
+            [(vec![word("war", false)], false), (vec![phrase_of(&["north", "korean"])], false)]
+        );
         assert_eq!(clauses(r#""""#), []);
         assert_eq!(clauses("!!! ... ---"), []);
         assert_eq!(clauses("e-mail"), [(vec![phrase_of(&["e", "mail"])], false)]);
@@ -371,17 +377,24 @@ mod tests {
 
     #[test]
     fn fields() {
-        let q = parse(r#"title:Kursk author:doe source:"new york" tag:war lang:pt-BR after:2024-03 before:2025 color:red"#);
+        let q =
+            parse(r#"title:Kursk author:doe source:"new york" tag:war lang:pt-BR after:2024-03 before:2025 color:red"#);
         let atoms: Vec<&Atom> = q.clauses.iter().flat_map(|c| &c.any).collect();
         assert!(matches!(atoms[0], Atom::Word { term, scope: Scope::Title, .. } if term == "kursk"));
         assert!(matches!(atoms[1], Atom::Word { term, scope: Scope::Byline, .. } if term == "doe"));
-        assert_eq!(atoms[2], &Atom::Facet { field: FacetField::Source, terms: vec!["new".into(), "york".into()], prefix: false });
+        assert_eq!(
+            atoms[2],
+            &Atom::Facet { field: FacetField::Source, terms: vec!["new".into(), "york".into()], prefix: false }
+        );
         assert_eq!(atoms[3], &Atom::Facet { field: FacetField::Tag, terms: vec!["war".into()], prefix: false });
         assert_eq!(atoms[4], &Atom::Facet { field: FacetField::Lang, terms: vec!["pt".into()], prefix: false });
         // An unknown field is text, as the tokenizer sees it.
         assert!(matches!(atoms[5], Atom::Word { term, prefix: true, .. } if term == "color:red"));
         assert_eq!((q.after, q.before), (Some(20240301), Some(20250101)));
-        assert_eq!(parse("title:\"north korean\"").clauses[0].any[0], Atom::Phrase { terms: vec!["north".into(), "korean".into()], scope: Scope::Title });
+        assert_eq!(
+            parse("title:\"north korean\"").clauses[0].any[0],
+            Atom::Phrase { terms: vec!["north".into(), "korean".into()], scope: Scope::Title }
+        );
         assert!(matches!(&parse("title:ukr").clauses[0].any[0], Atom::Word { prefix: true, scope: Scope::Title, .. }));
         assert!(matches!(&parse("tag:ukr").clauses[0].any[0], Atom::Facet { prefix: true, .. }));
         // Not a date: plain text.
@@ -454,11 +467,36 @@ mod tests {
     fn query_like() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::{sample::select, strategy::Strategy};
         const PIECES: &[&str] = &[
-            "kursk", "Ukr", "OR", "OR OR", "-drone", "-", "--", "\"north korean\"", "\"", "-\"kursk region\"", "“quoted”", "title:war",
-            "author:\"jane doe\"", "tag:", "source:cnn", "-source:cnn", "lang:pt-BR", "after:2024", "before:2025-02", "after:2024-13", "color:red",
-            "東京都", "e\u{301}", "U.S.-Israeli", "%E2%82", "\u{202E}عربي", "👩\u{200D}👩\u{200D}👧",
+            "kursk",
+            "Ukr",
+            "OR",
+            "OR OR",
+            "-drone",
+            "-",
+            "--",
+            "\"north korean\"",
+            "\"",
+            "-\"kursk region\"",
+            "“quoted”",
+            "title:war",
+            "author:\"jane doe\"",
+            "tag:",
+            "source:cnn",
+            "-source:cnn",
+            "lang:pt-BR",
+            "after:2024",
+            "before:2025-02",
+            "after:2024-13",
+            "color:red",
+            "東京都",
+            "e\u{301}",
+            "U.S.-Israeli",
+            "%E2%82",
+            "\u{202E}عربي",
+            "👩\u{200D}👩\u{200D}👧",
         ];
-        (proptest::collection::vec(select(PIECES), 0..2_500), select(&[" ", "\t", "", " OR "][..])).prop_map(|(pieces, sep)| pieces.join(sep))
+        (proptest::collection::vec(select(PIECES), 0..2_500), select(&[" ", "\t", "", " OR "][..]))
+            .prop_map(|(pieces, sep)| pieces.join(sep))
     }
 
     proptest::proptest! {

@@ -40,10 +40,14 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Judgement>, Vec<String>> {
             continue; // the header
         }
         let [kind, query, expected, why] = fields[..] else {
-            errors.push(format!("{file}:{line_no}: expected 4 tab-separated fields (kind, query, expected, why), found {}", fields.len()));
+            errors.push(format!(
+                "{file}:{line_no}: expected 4 tab-separated fields (kind, query, expected, why), found {}",
+                fields.len()
+            ));
             continue;
         };
-        let expected: Vec<String> = expected.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let expected: Vec<String> =
+            expected.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         if query.trim().is_empty() || expected.is_empty() {
             errors.push(format!("{file}:{line_no}: the query and the expected article must not be empty"));
             continue;
@@ -51,7 +55,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Judgement>, Vec<String>> {
         let query = if kind == "prefix" { query.to_string() } else { format!("{query} ") };
         out.push(Judgement { line: line_no, kind: kind.to_string(), query, expected, why: why.to_string() });
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// How one query ranked.
@@ -82,7 +90,8 @@ pub fn evaluate(corpus: &Corpus, judgements: &[Judgement]) -> Vec<Outcome> {
         .iter()
         .map(|j| {
             let results = search(corpus, &j.query, &Filters::default(), Sort::Relevance);
-            let stems: Vec<&str> = results.hits.iter().take(10).map(|h| stem(&corpus.articles[h.article].file)).collect();
+            let stems: Vec<&str> =
+                results.hits.iter().take(10).map(|h| stem(&corpus.articles[h.article].file)).collect();
             let rank = stems.iter().position(|s| j.expected.iter().any(|e| e == s)).map(|p| p + 1);
             Outcome { judgement: j.clone(), rank, top: stems.iter().take(3).map(|s| s.to_string()).collect() }
         })
@@ -119,7 +128,13 @@ mod tests {
     #[test]
     fn scores_top1_and_mrr() {
         let j = |rank| Outcome {
-            judgement: Judgement { line: 1, kind: String::new(), query: String::new(), expected: vec![], why: String::new() },
+            judgement: Judgement {
+                line: 1,
+                kind: String::new(),
+                query: String::new(),
+                expected: vec![],
+                why: String::new(),
+            },
             rank,
             top: vec![],
         };

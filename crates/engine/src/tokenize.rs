@@ -224,7 +224,11 @@ impl Stemmer {
 /// Lowercase primary subtag of a BCP 47 tag (`pt-BR` → `pt`); `en` when empty.
 pub fn primary_subtag(lang: &str) -> String {
     let primary = lang.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    if primary.is_empty() { "en".to_string() } else { primary }
+    if primary.is_empty() {
+        "en".to_string()
+    } else {
+        primary
+    }
 }
 
 /// Whether Snowball has a stemmer for primary subtag `primary`.
@@ -277,7 +281,10 @@ mod tests {
 
     #[test]
     fn folds_case_and_diacritics() {
-        assert_eq!(folded("Élan ZELENSKYY Kyïv Straße Łódź příliš"), ["elan", "zelenskyy", "kyiv", "strasse", "lodz", "prilis"]);
+        assert_eq!(
+            folded("Élan ZELENSKYY Kyïv Straße Łódź příliš"),
+            ["elan", "zelenskyy", "kyiv", "strasse", "lodz", "prilis"]
+        );
     }
 
     #[test]
@@ -325,7 +332,10 @@ mod tests {
         let text = "宇航员在太空 ok 東 ヒーロー";
         let got = terms(text, "zh");
         let pieces: Vec<(&str, &str)> = got.iter().map(|t| (t.term.as_str(), &text[t.start..t.end])).collect();
-        assert_eq!(pieces[..5], [("宇航", "宇航"), ("航员", "航员"), ("员在", "员在"), ("在太", "在太"), ("太空", "太空")]);
+        assert_eq!(
+            pieces[..5],
+            [("宇航", "宇航"), ("航员", "航员"), ("员在", "员在"), ("在太", "在太"), ("太空", "太空")]
+        );
         assert_eq!(pieces[5], ("ok", "ok"));
         assert_eq!(pieces[6], ("東", "東"));
         assert_eq!(pieces[7].1, "ヒー");

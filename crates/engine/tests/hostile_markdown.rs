@@ -22,7 +22,8 @@ fn browser_scheme(href: &str) -> Option<String> {
     let (scheme, _) = cleaned.split_once(':')?;
     let mut chars = scheme.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))).then(|| scheme.to_ascii_lowercase())
+    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .then(|| scheme.to_ascii_lowercase())
 }
 
 /// What a link from content may point at: an absolute http, https or mailto URL.
@@ -216,7 +217,8 @@ fn raw_html_payloads_are_text_not_markup() {
 
 fn fixtures() -> Vec<PathBuf> {
     let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/hostile"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).expect("tests/fixtures/hostile").map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(dir).expect("tests/fixtures/hostile").map(|e| e.unwrap().path()).collect();
     files.sort();
     files
 }

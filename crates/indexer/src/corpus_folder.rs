@@ -29,7 +29,11 @@ pub fn load(root: &Path, shown: &str) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut found = Vec::new();
     if !root.is_dir() {
-        diagnostics.push(Diagnostic::error(shown, 0, "corpus folder not found (LECTERN_SEEDS names a folder of .md and .txt files)"));
+        diagnostics.push(Diagnostic::error(
+            shown,
+            0,
+            "corpus folder not found (LECTERN_SEEDS names a folder of .md and .txt files)",
+        ));
         return Loaded { corpus: None, diagnostics, article_files: 0 };
     }
     walk(shown, root, root, &mut found, &mut diagnostics);
@@ -40,7 +44,11 @@ pub fn load(root: &Path, shown: &str) -> Loaded {
     for (rel, path) in &found {
         let shown_path = format!("{shown}/{rel}");
         let Some(format) = Format::of_path(rel) else {
-            diagnostics.push(Diagnostic::warning(&shown_path, 0, "not an article (articles are .md or .txt files); not bundled"));
+            diagnostics.push(Diagnostic::warning(
+                &shown_path,
+                0,
+                "not an article (articles are .md or .txt files); not bundled",
+            ));
             continue;
         };
         article_files += 1;
@@ -83,9 +91,11 @@ fn walk(shown: &str, root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>
         let shown_path = format!("{shown}/{rel}");
         let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() && is_link => {
-                diags.push(Diagnostic::warning(&shown_path, 0, "symbolic link to a folder is not followed; not bundled"))
-            }
+            Ok(meta) if meta.is_dir() && is_link => diags.push(Diagnostic::warning(
+                &shown_path,
+                0,
+                "symbolic link to a folder is not followed; not bundled",
+            )),
             Ok(meta) if meta.is_dir() => walk(shown, root, &path, files, diags),
             Ok(_) => files.push((rel, path)),
             Err(e) if is_link => diags.push(Diagnostic::error(&shown_path, 0, format!("broken symbolic link: {e}"))),
@@ -172,9 +182,13 @@ mod tests {
 
     #[test]
     fn sub_folders_are_read_and_other_files_reported() {
-        let dir = folder("nested", &[("a.md", b"# One\n\nText.\n"), ("deeper/b.txt", b"Two.\n"), ("image.png", b"\x89PNG")]);
+        let dir =
+            folder("nested", &[("a.md", b"# One\n\nText.\n"), ("deeper/b.txt", b"Two.\n"), ("image.png", b"\x89PNG")]);
         let loaded = load(&dir, "corpus");
-        assert_eq!(messages(&loaded), ["corpus/image.png: not an article (articles are .md or .txt files); not bundled"]);
+        assert_eq!(
+            messages(&loaded),
+            ["corpus/image.png: not an article (articles are .md or .txt files); not bundled"]
+        );
         let corpus = loaded.corpus.unwrap();
         let files: Vec<&str> = corpus.articles.iter().map(|a| a.file.as_str()).collect();
         assert_eq!(files, ["a.md", "deeper/b.txt"]);
@@ -201,7 +215,9 @@ mod tests {
     fn a_folder_without_articles_is_an_error() {
         let dir = folder("none", &[("readme.rst", b"x")]);
         let loaded = load(&dir, "corpus");
-        assert!(messages(&loaded).contains(&"corpus: no articles: add .md or .txt files to the corpus folder".to_string()));
+        assert!(
+            messages(&loaded).contains(&"corpus: no articles: add .md or .txt files to the corpus folder".to_string())
+        );
         assert!(load(&dir.join("missing"), "missing").corpus.is_none());
     }
 }

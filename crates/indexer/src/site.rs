@@ -35,7 +35,8 @@ pub fn write(corpus: &Corpus, site: &Path, public_url: &str) -> io::Result<Writt
     fs::write(site.join(&file), &bytes)?;
     let html_path = site.join("index.html");
     let html = fs::read_to_string(&html_path)?;
-    let href = format!("{}{file}", if public_url.ends_with('/') { public_url.to_string() } else { format!("{public_url}/") });
+    let href =
+        format!("{}{file}", if public_url.ends_with('/') { public_url.to_string() } else { format!("{public_url}/") });
     fs::write(&html_path, with_meta(&html, &href))?;
     Ok(Written { file, bytes: bytes.len() })
 }

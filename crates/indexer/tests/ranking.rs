@@ -19,9 +19,17 @@ fn the_labelled_queries_rank_their_article_first() {
         .filter(|o| !o.is_first())
         .map(|o| {
             let j = &o.judgement;
-            format!("{file}:{}: {} {:?}: expected {:?}, rank {:?}, top {:?} ({})", j.line, j.kind, j.query, j.expected, o.rank, o.top, j.why)
+            format!(
+                "{file}:{}: {} {:?}: expected {:?}, rank {:?}, top {:?} ({})",
+                j.line, j.kind, j.query, j.expected, o.rank, o.top, j.why
+            )
         })
         .collect();
-    println!("top-1 {:.3}, MRR@10 {:.3} over {} queries", relevance::top1(&outcomes), relevance::mrr10(&outcomes), outcomes.len());
+    println!(
+        "top-1 {:.3}, MRR@10 {:.3} over {} queries",
+        relevance::top1(&outcomes),
+        relevance::mrr10(&outcomes),
+        outcomes.len()
+    );
     assert!(misses.is_empty(), "{} of {} queries miss:\n{}", misses.len(), outcomes.len(), misses.join("\n"));
 }

@@ -241,7 +241,11 @@ fn candidates(role: &str) -> String {
         "mark" => "mark",
         _ => "",
     };
-    if native.is_empty() { format!("[role={role}]") } else { format!("{native}, [role={role}]") }
+    if native.is_empty() {
+        format!("[role={role}]")
+    } else {
+        format!("{native}, [role={role}]")
+    }
 }
 
 /// How an accessible name is matched.
@@ -277,7 +281,9 @@ pub async fn all_by_role_within(client: &Client, scope: &Element, role: &str, na
 async fn filter_by_role(client: &Client, found: Vec<Element>, role: &str, name: Name<'_>) -> Result<Vec<Element>> {
     let mut out = Vec::new();
     for el in found {
-        if role_of(client, &el).await? == role && (matches!(name, Name::Any) || name.matches(&name_of(client, &el).await?)) {
+        if role_of(client, &el).await? == role
+            && (matches!(name, Name::Any) || name.matches(&name_of(client, &el).await?))
+        {
             out.push(el);
         }
     }

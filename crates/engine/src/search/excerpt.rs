@@ -126,4 +126,3 @@ fn densest(texts: &[&str], blocks: &[(usize, Vec<Range<usize>>)]) -> Option<Exce
         .collect();
     Some(Excerpt { text: format!("{lead}{}{tail}", &text[from..to]), ranges: shifted })
 }
-

@@ -60,10 +60,7 @@ impl Selection {
     pub(super) fn new(index: &Index, filters: &Filters) -> Selection {
         let ids = |values: &[String], chosen: &[String]| {
             (!chosen.is_empty()).then(|| {
-                chosen
-                    .iter()
-                    .filter_map(|c| values.binary_search(c).ok().map(|i| i as u32))
-                    .collect::<Vec<u32>>()
+                chosen.iter().filter_map(|c| values.binary_search(c).ok().map(|i| i as u32)).collect::<Vec<u32>>()
             })
         };
         let f = &index.facets;
@@ -189,7 +186,9 @@ pub(super) fn within_dates(index: &Index, query: &Query, filters: &Filters, doc:
     let to = filters.to.map(|(y, m, d)| date_key(y, m, d));
     let within = |lower: Option<u32>, upper: Option<u32>, inclusive: bool| match (lower, upper) {
         (None, None) => true,
-        _ => date.is_some_and(|d| lower.is_none_or(|l| d >= l) && upper.is_none_or(|u| if inclusive { d <= u } else { d < u })),
+        _ => date.is_some_and(|d| {
+            lower.is_none_or(|l| d >= l) && upper.is_none_or(|u| if inclusive { d <= u } else { d < u })
+        }),
     };
     within(query.after, query.before, false) && within(from, to, true)
 }

@@ -40,7 +40,16 @@ pub struct Matched {
 
 impl Matched {
     fn new(doc: u32) -> Matched {
-        Matched { doc, atoms: 1, typos: 0, inexactness: 0, field: 0, score: 0.0, posting: None, limits: TypoLimits::ANY }
+        Matched {
+            doc,
+            atoms: 1,
+            typos: 0,
+            inexactness: 0,
+            field: 0,
+            score: 0.0,
+            posting: None,
+            limits: TypoLimits::ANY,
+        }
     }
 
     fn tier(&self) -> (u8, u8) {
@@ -139,7 +148,15 @@ impl<'a> Matcher<'a> {
                 let Some((score, field)) = self.saturated(posting.doc, posting.tf, scope) else { continue };
                 let mut limits = TypoLimits::ANY;
                 limits.lower(number, typos);
-                let m = Matched { typos, inexactness, field, score, posting: Some(posting), limits, ..Matched::new(posting.doc) };
+                let m = Matched {
+                    typos,
+                    inexactness,
+                    field,
+                    score,
+                    posting: Some(posting),
+                    limits,
+                    ..Matched::new(posting.doc)
+                };
                 let at = &mut slot[posting.doc as usize];
                 if *at == u32::MAX {
                     *at = best.len() as u32;
@@ -198,7 +215,12 @@ impl<'a> Matcher<'a> {
         // The first term's posting stands for the phrase where positions are wanted.
         found
             .into_iter()
-            .map(|(first, s, field)| Matched { score: idf * s * boost, field, posting: Some(first), ..Matched::new(first.doc) })
+            .map(|(first, s, field)| Matched {
+                score: idf * s * boost,
+                field,
+                posting: Some(first),
+                ..Matched::new(first.doc)
+            })
             .collect()
     }
 

@@ -28,8 +28,8 @@ pub use super::index::Posting;
 use super::query::{self, Atom, Clause, Query};
 
 pub use excerpt::{details, Excerpt, HitDetails, EXCERPT_WORDS};
-pub use facets::{Facets, Filters};
 use facets::{Counts, Selection, ALL_FACETS};
+pub use facets::{Facets, Filters};
 use matcher::{Matched, Matcher};
 use rank::{Rank, PROXIMITY_TOP};
 
@@ -44,7 +44,8 @@ pub enum Sort {
 }
 
 impl Sort {
-    pub const ALL: [Sort; 6] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Longest, Sort::Shortest, Sort::Title];
+    pub const ALL: [Sort; 6] =
+        [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Longest, Sort::Shortest, Sort::Title];
 
     /// The name used in URLs.
     pub fn as_str(self) -> &'static str {
@@ -76,7 +77,11 @@ impl Sort {
 
     /// Relevance when the query has text, else newest first.
     pub fn default_for(query: &str) -> Sort {
-        if query::parse(query).has_text() { Sort::Relevance } else { Sort::Newest }
+        if query::parse(query).has_text() {
+            Sort::Relevance
+        } else {
+            Sort::Newest
+        }
     }
 }
 
@@ -124,8 +129,13 @@ pub fn search(corpus: &Corpus, input: &str, filters: &Filters, sort: Sort) -> Re
     if hits.is_empty() && text_clauses >= 2 {
         (hits, facets) = run(corpus, &query, &expansion, filters, sort, Mode::Most);
         if let Some(first) = hits.first() {
-            let clauses = query.clauses.iter().filter(|c| !c.negated && is_text(c)).map(|c| clause_text(&query, c)).collect();
-            partial = Some(Partial { matched: usize::from(first.rank.clauses) - facet_clauses(&query), of: text_clauses, clauses });
+            let clauses =
+                query.clauses.iter().filter(|c| !c.negated && is_text(c)).map(|c| clause_text(&query, c)).collect();
+            partial = Some(Partial {
+                matched: usize::from(first.rank.clauses) - facet_clauses(&query),
+                of: text_clauses,
+                clauses,
+            });
         }
     }
     let complete = hits.is_empty() || partial.is_some();
@@ -174,7 +184,15 @@ struct Candidate {
 
 impl Candidate {
     fn new(doc: u32, clauses: usize) -> Candidate {
-        let rank = Rank { clauses: 0, atoms: 0, typos: 0, inexactness: 0, proximity: Rank::UNKNOWN_PROXIMITY, attribute: 0, score: 0.0 };
+        let rank = Rank {
+            clauses: 0,
+            atoms: 0,
+            typos: 0,
+            inexactness: 0,
+            proximity: Rank::UNKNOWN_PROXIMITY,
+            attribute: 0,
+            score: 0.0,
+        };
         Candidate { doc, rank, words: vec![None; clauses], limits: TypoLimits::ANY }
     }
 
@@ -191,13 +209,20 @@ impl Candidate {
     }
 }
 
-fn run(corpus: &Corpus, query: &Query, expansion: &Expansion, filters: &Filters, sort: Sort, mode: Mode) -> (Vec<Hit>, Facets) {
+fn run(
+    corpus: &Corpus,
+    query: &Query,
+    expansion: &Expansion,
+    filters: &Filters,
+    sort: Sort,
+    mode: Mode,
+) -> (Vec<Hit>, Facets) {
     let index = &corpus.index;
     let matcher = Matcher::new(index);
     // Positive clauses with their atoms' expansions; atoms numbered as the query lists them.
     let mut numbered = expansion.atoms.iter();
     let mut first = 0;
-    let positive: Vec<(&Clause, Vec<(&Atom, &AtomTerms)>, usize)> = query
+    let positive: Vec<Positive> = query
         .clauses
         .iter()
         .filter(|c| !c.negated)
@@ -264,9 +289,15 @@ fn run(corpus: &Corpus, query: &Query, expansion: &Expansion, filters: &Filters,
         }
     }
     candidates.sort_by_cached_key(sort_key);
-    let hits = candidates.into_iter().map(|c| Hit { article: c.doc as usize, rank: c.rank, limits: c.limits, words: c.words }).collect();
+    let hits = candidates
+        .into_iter()
+        .map(|c| Hit { article: c.doc as usize, rank: c.rank, limits: c.limits, words: c.words })
+        .collect();
     (hits, counts.into_facets(index, filters))
 }
+
+/// A positive clause, its atoms with their expansions, and the number of its first atom.
+type Positive<'a> = (&'a Clause, Vec<(&'a Atom, &'a AtomTerms)>, usize);
 
 /// The articles every clause matches (every article when there is no clause).
 fn every_clause(articles: usize, mut lists: Vec<Vec<Matched>>) -> Vec<Candidate> {
@@ -314,5 +345,9 @@ fn most_clauses(articles: usize, lists: Vec<Vec<Matched>>, text: &[bool]) -> Vec
         }
     }
     let needed = text.iter().filter(|t| !**t).count();
-    out.into_iter().zip(required).filter(|(c, r)| *r == needed && usize::from(c.rank.clauses) > needed).map(|(c, _)| c).collect()
+    out.into_iter()
+        .zip(required)
+        .filter(|(c, r)| *r == needed && usize::from(c.rank.clauses) > needed)
+        .map(|(c, _)| c)
+        .collect()
 }

@@ -135,13 +135,7 @@ pub fn compare(a: &Rank, b: &Rank) -> Ordering {
 pub fn proximity(words: &[[Vec<u32>; 3]]) -> u16 {
     words
         .windows(2)
-        .map(|pair| {
-            (0..3)
-                .map(|field| nearest(&pair[0][field], &pair[1][field]))
-                .min()
-                .unwrap_or(FAR)
-                .min(FAR)
-        })
+        .map(|pair| (0..3).map(|field| nearest(&pair[0][field], &pair[1][field])).min().unwrap_or(FAR).min(FAR))
         .sum()
 }
 
@@ -153,7 +147,11 @@ fn nearest(a: &[u32], b: &[u32]) -> u16 {
     while i < a.len() && j < b.len() {
         let (p, q) = (a[i], b[j]);
         best = best.min(if q > p { q - p } else { p - q + 1 });
-        if p < q { i += 1 } else { j += 1 }
+        if p < q {
+            i += 1
+        } else {
+            j += 1
+        }
     }
     best as u16
 }
@@ -182,7 +180,10 @@ mod tests {
             assert_eq!(compare(&better, &worse), Ordering::Less, "{} decides", rule.name());
             assert_eq!(compare(&worse, &better), Ordering::Greater, "{} decides", rule.name());
         }
-        assert_eq!(RULES.iter().map(|r| r.name()).collect::<Vec<_>>(), ["words", "typo", "exactness", "proximity", "attribute", "bm25"]);
+        assert_eq!(
+            RULES.iter().map(|r| r.name()).collect::<Vec<_>>(),
+            ["words", "typo", "exactness", "proximity", "attribute", "bm25"]
+        );
     }
 
     #[test]

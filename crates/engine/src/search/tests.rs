@@ -32,7 +32,10 @@ const DOCS: &[Doc] = &[
         date: Some((2024, 6, 1)),
         tags: &["ukraine"],
         lang: "en",
-        body: &["The Ukrainian president Volodymyr Zelenskyy spoke to the wounded in Kyiv.", "The government promised more drones."],
+        body: &[
+            "The Ukrainian president Volodymyr Zelenskyy spoke to the wounded in Kyiv.",
+            "The government promised more drones.",
+        ],
     },
     Doc {
         title: "Budget talks in parliament",
@@ -41,7 +44,10 @@ const DOCS: &[Doc] = &[
         date: Some((2023, 1, 15)),
         tags: &["politics"],
         lang: "en",
-        body: &["The government is governing; governments come and go.", "Korean exports were discussed, and troops were not."],
+        body: &[
+            "The government is governing; governments come and go.",
+            "Korean exports were discussed, and troops were not.",
+        ],
     },
     Doc {
         title: "Un troisième Français mort dans le séisme au Népal",
@@ -245,7 +251,12 @@ fn ties_break_by_date_then_title() {
     let a = search(&corpus, "grow OR promised OR discussed ", &Filters::default(), Sort::Relevance);
     let b = search(&corpus, "grow OR promised OR discussed ", &Filters::default(), Sort::Relevance);
     assert_eq!(a, b);
-    check_with("-zzz", &Filters::default(), Sort::Relevance, &["Russia", "Gardening", "Zelenskyy", "Budget", "Un troisième", "宇航员"]);
+    check_with(
+        "-zzz",
+        &Filters::default(),
+        Sort::Relevance,
+        &["Russia", "Gardening", "Zelenskyy", "Budget", "Un troisième", "宇航员"],
+    );
 }
 
 #[test]
@@ -315,7 +326,8 @@ fn excerpt_of(body: &str, query: &str) -> Excerpt {
 
 #[test]
 fn excerpts_center_on_the_densest_cluster() {
-    let body = format!("{} kursk {} troops kursk troops {}", "alpha ".repeat(40), "beta ".repeat(40), "gamma ".repeat(40));
+    let body =
+        format!("{} kursk {} troops kursk troops {}", "alpha ".repeat(40), "beta ".repeat(40), "gamma ".repeat(40));
     let e = excerpt_of(&body, "kursk troops ");
     assert!(e.text.starts_with('…') && e.text.ends_with('…'));
     assert_eq!(e.ranges.len(), 3);
@@ -382,7 +394,11 @@ fn distinctive_title_words_find_real_articles() {
         }
     }
     let share = found as f32 / corpus.articles.len() as f32;
-    println!("title-word queries: {found}/{} in the top 3 ({:.0}%); misses: {misses:#?}", corpus.articles.len(), share * 100.0);
+    println!(
+        "title-word queries: {found}/{} in the top 3 ({:.0}%); misses: {misses:#?}",
+        corpus.articles.len(),
+        share * 100.0
+    );
     assert!(share >= 0.9, "only {found}/{} found; misses: {misses:#?}", corpus.articles.len());
 }
 
@@ -390,7 +406,8 @@ fn distinctive_title_words_find_real_articles() {
 /// titles in the order the rule puts them, where every later rule would order them the
 /// other way.
 fn ranked(articles: &[(&str, &str)], query: &str) -> Vec<String> {
-    let articles: Vec<(&str, &str, &[&str])> = articles.iter().map(|(title, body)| (*title, "en", std::slice::from_ref(body))).collect();
+    let articles: Vec<(&str, &str, &[&str])> =
+        articles.iter().map(|(title, body)| (*title, "en", std::slice::from_ref(body))).collect();
     let corpus = corpus_of(&articles);
     titles(&corpus, &search(&corpus, query, &Filters::default(), Sort::Relevance))
 }
@@ -398,10 +415,16 @@ fn ranked(articles: &[(&str, &str)], query: &str) -> Vec<String> {
 #[test]
 fn rule_words_more_of_an_or_first() {
     // B has "herbs" in its title and twice in a short body; A has both words of the OR.
-    let got = ranked(&[("B", "herbs herbs"), ("A", "herbs and pots, in a much longer body of text about a garden")], "herbs OR pots ");
+    let got = ranked(
+        &[("B", "herbs herbs"), ("A", "herbs and pots, in a much longer body of text about a garden")],
+        "herbs OR pots ",
+    );
     assert_eq!(got, ["A", "B"]);
     // Partial matches: two of three words beat one, whatever else.
-    let got = ranked(&[("One", "alpha alpha alpha"), ("Two", "a long body with alpha and then beta at its end")], "alpha beta gamma ");
+    let got = ranked(
+        &[("One", "alpha alpha alpha"), ("Two", "a long body with alpha and then beta at its end")],
+        "alpha beta gamma ",
+    );
     assert_eq!(got, ["Two"], "only the articles with the most words");
 }
 
@@ -412,7 +435,10 @@ fn rule_typo_fewer_typos_first() {
     assert_eq!(ranked(&[("Gardan", "gardan gardan"), ("A", &long)], "garden "), ["A", "Gardan"]);
     // A stem of an unknown word ranks after its corrections: "throughly" stems to
     // "through"; "thoroughly" is one edit away.
-    let got = ranked(&[("Through", "through through through"), ("Clean", "cleaned thoroughly once in a long text")], "throughly ");
+    let got = ranked(
+        &[("Through", "through through through"), ("Clean", "cleaned thoroughly once in a long text")],
+        "throughly ",
+    );
     assert_eq!(got, ["Clean", "Through"]);
 }
 
@@ -422,14 +448,21 @@ fn rule_exactness_as_typed_then_stem_then_prefix() {
     let got = ranked(&[("Troopers", "troopers"), ("Troops", "troops troops"), ("Long", &long)], "troop");
     assert_eq!(got, ["Long", "Troops", "Troopers"]);
     // Typing "javas": completions of it before a term one edit away that is also its stem.
-    let got = ranked(&[("Java", "java java java"), ("Script", "a long text that mentions javascript only once here")], "javas");
+    let got = ranked(
+        &[("Java", "java java java"), ("Script", "a long text that mentions javascript only once here")],
+        "javas",
+    );
     assert_eq!(got, ["Script", "Java"]);
 }
 
 #[test]
 fn rule_proximity_words_together_first() {
-    let far = format!("north {} korea north korea", "filler ".repeat(20)).replace(" north korea", " north filler korea");
-    let got = ranked(&[("Far", &far), ("Near", "a longer body that says north korea once and nothing else of note")], "north korea ");
+    let far =
+        format!("north {} korea north korea", "filler ".repeat(20)).replace(" north korea", " north filler korea");
+    let got = ranked(
+        &[("Far", &far), ("Near", "a longer body that says north korea once and nothing else of note")],
+        "north korea ",
+    );
     assert_eq!(got, ["Near", "Far"]);
     // In order before reversed.
     let got = ranked(&[("Reversed", "korea north"), ("Ordered", "the north korea of a longer body")], "north korea ");
@@ -438,7 +471,10 @@ fn rule_proximity_words_together_first() {
 
 #[test]
 fn rule_attribute_title_before_body() {
-    let got = ranked(&[("Body", "kyiv kyiv kyiv"), ("Kyiv today", "a longer body that does not name the city at all")], "kyiv ");
+    let got = ranked(
+        &[("Body", "kyiv kyiv kyiv"), ("Kyiv today", "a longer body that does not name the city at all")],
+        "kyiv ",
+    );
     assert_eq!(got, ["Kyiv today", "Body"]);
 }
 
@@ -450,7 +486,8 @@ fn rule_bm25_decides_what_is_left() {
 
 #[test]
 fn the_excerpt_comes_from_the_block_with_the_densest_matches() {
-    let mut blocks: Vec<String> = (0..200).map(|i| format!("Paragraph {i} of filler words about nothing much.")).collect();
+    let mut blocks: Vec<String> =
+        (0..200).map(|i| format!("Paragraph {i} of filler words about nothing much.")).collect();
     blocks[20] = "Only troops here.".into();
     blocks[150] = "Here the north korean troops stand, and the korean border.".into();
     let paragraphs: Vec<&str> = blocks.iter().map(String::as_str).collect();

@@ -26,7 +26,10 @@ pub async fn reading_view_shows_the_whole_article(c: &Client, base: &str) -> Res
     check(text_of(&h1).await? == SEED_TITLE, format!("h1 is {:?}", text_of(&h1).await?))?;
     by_role(c, "heading", Name::Is(SEED_TITLE)).await?;
     let url = c.current_url().await?;
-    check(url.fragment() == Some("/a/russia-acknowledged-for-the-first-time-that-north-korean-troops-were-on-the"), format!("url is {url}"))?;
+    check(
+        url.fragment() == Some("/a/russia-acknowledged-for-the-first-time-that-north-korean-troops-were-on-the"),
+        format!("url is {url}"),
+    )?;
     let body = c.find(Locator::Css(".reader-body")).await?;
     let paragraphs = all_by_role_within(c, &body, "paragraph", Name::Any).await?;
     check(paragraphs.len() == 13, format!("{} paragraphs, expected 13", paragraphs.len()))?;
@@ -128,7 +131,10 @@ pub async fn a_corpus_that_cannot_load_is_said_and_retried(c: &Client, base: &st
     open(c, base).await?;
     let alert = by_role(c, "alert", Name::Any).await?;
     let said = text_of(&alert).await?;
-    check(said.contains("The library could not be opened") && said.contains("try again"), format!("the alert says {said:?}"))?;
+    check(
+        said.contains("The library could not be opened") && said.contains("try again"),
+        format!("the alert says {said:?}"),
+    )?;
     screenshot(c, "corpus-failed").await?;
     cdp(c, "Network.setBlockedURLs", serde_json::json!({ "urls": [] })).await?;
     by_role(c, "button", Name::Is("Try again")).await?.click().await?;

@@ -172,7 +172,13 @@ async fn self_test(c: &Client, base: &str) -> Result {
         Ok(()) => String::new(),
         Err(e) => e.to_string(),
     };
-    for needle in ["canary fired: self-test", "alert() called", "has the handler attribute onerror", "a link to", "<iframe> element"] {
+    for needle in [
+        "canary fired: self-test",
+        "alert() called",
+        "has the handler attribute onerror",
+        "a link to",
+        "<iframe> element",
+    ] {
         check(text.contains(needle), format!("the detector missed {needle:?} in its self-test; it reported: {text}"))?;
     }
     js(c, "document.getElementById('xss-self-test').remove(); window.__xssClear();").await?;
@@ -182,7 +188,9 @@ async fn self_test(c: &Client, base: &str) -> Result {
 /// Waits until the app has rendered a view: `main` holds a heading or the result list.
 async fn settled(c: &Client, view: &str) -> Result {
     let rendered = wait_for(|| async {
-        let n = js(c, "return document.querySelectorAll('main h1, main ul[aria-label=Articles], main .no-results').length").await?;
+        let n =
+            js(c, "return document.querySelectorAll('main h1, main ul[aria-label=Articles], main .no-results').length")
+                .await?;
         Ok((n.as_u64().unwrap_or(0) > 0).then_some(()))
     })
     .await;
@@ -281,28 +289,61 @@ pub async fn hostile_corpus_runs_no_script_in_library_or_articles(c: &Client, ba
     let links = slugs.iter().find(|s| s.starts_with("links")).ok_or("no links article")?;
     open(c, &format!("{base}#/a/{links}")).await?;
     settled(c, "links article").await?;
-    shows(c, "links article", &["plain javascript", "entity encoded", "data base64", "first ref", "javascript:__xss(250)"]).await?;
+    shows(
+        c,
+        "links article",
+        &["plain javascript", "entity encoded", "data base64", "first ref", "javascript:__xss(250)"],
+    )
+    .await?;
     // Safe links survive, hostile ones are text: the body links are exactly the safe ones.
     let hrefs = js(c, "return [...document.querySelectorAll('main article a[href], main .reader-body a[href]')].map(a => a.getAttribute('href'))").await?;
     let hrefs: Vec<&str> = hrefs.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-    for want in ["https://example.com/safe-239", "mailto:reader@example.com?subject=__xss(240)", "https://example.com/auto-254", "mailto:reader@example.com"] {
+    for want in [
+        "https://example.com/safe-239",
+        "mailto:reader@example.com?subject=__xss(240)",
+        "https://example.com/auto-254",
+        "mailto:reader@example.com",
+    ] {
         check(hrefs.contains(&want), format!("links article: the safe link {want} is missing; links are {hrefs:?}"))?;
     }
     let names = js(c, "return [...document.querySelectorAll('main a[href]')].map(a => a.textContent)").await?;
-    for text in ["plain javascript", "mixed case", "entity encoded", "data html", "vbscript", "first ref", "collapsed", "shortcut", "emph"] {
-        check(!names.as_array().into_iter().flatten().any(|n| n.as_str() == Some(text)), format!("links article: {text:?} is still a link"))?;
+    for text in [
+        "plain javascript",
+        "mixed case",
+        "entity encoded",
+        "data html",
+        "vbscript",
+        "first ref",
+        "collapsed",
+        "shortcut",
+        "emph",
+    ] {
+        check(
+            !names.as_array().into_iter().flatten().any(|n| n.as_str() == Some(text)),
+            format!("links article: {text:?} is still a link"),
+        )?;
     }
 
     let encodings = slugs.iter().find(|s| s.starts_with("encodings")).ok_or("no encodings article")?;
     open(c, &format!("{base}#/a/{encodings}")).await?;
     settled(c, "encodings article").await?;
     // Markdown decodes an entity once: `&amp;lt;` shows as `&lt;`, never as `<`.
-    shows(c, "encodings article", &["<script>__xss(410)</script>", "&lt;script&gt;__xss(413)&lt;/script&gt;", "<img src=x onerror=__xss(402)>"]).await?;
+    shows(
+        c,
+        "encodings article",
+        &["<script>__xss(410)</script>", "&lt;script&gt;__xss(413)&lt;/script&gt;", "<img src=x onerror=__xss(402)>"],
+    )
+    .await?;
 
     let plain = slugs.iter().find(|s| s.contains("plain-text")).ok_or("no plain-text article")?;
     open(c, &format!("{base}#/a/{plain}")).await?;
     settled(c, "plain-text article").await?;
-    shows(c, "plain-text article", &["'';!--\"<XSS>=&{()} __xss(516)", "</p></section></main><script>__xss(518)</script>"]).await?;
+    shows(
+        c,
+        "plain-text article",
+        &["'';!--\"<XSS>=&{()} __xss(516)", "</p></section></main><script>__xss(518)</script>"],
+    )
+    .await?;
     audit(c, base, "after the text checks").await
 }
 
@@ -340,7 +381,9 @@ pub async fn hostile_searches_run_no_script(c: &Client, base: &str) -> Result {
         if reached.is_err() {
             let value = input.prop("value").await?.unwrap_or_default();
             let url = c.current_url().await?;
-            return Err(format!("{view}: the search did not reach the URL: the box holds {value:?}, the URL is {url}").into());
+            return Err(
+                format!("{view}: the search did not reach the URL: the box holds {value:?}, the URL is {url}").into()
+            );
         }
         settled(c, &view).await?;
         audit(c, base, &view).await?;
@@ -364,7 +407,10 @@ pub async fn hostile_searches_run_no_script(c: &Client, base: &str) -> Result {
     let input = by_role(c, "searchbox", Name::Contains("Search")).await?;
     input.send_keys(&Key::Escape.to_string()).await?;
     input.send_keys("onerror").await?;
-    wait_for(|| async { Ok((c.find_all(Locator::Css("ul[aria-label=Articles] mark")).await?.len() > 0).then_some(())) }).await?;
+    wait_for(|| async {
+        Ok((!c.find_all(Locator::Css("ul[aria-label=Articles] mark")).await?.is_empty()).then_some(()))
+    })
+    .await?;
     audit(c, base, "search for onerror").await
 }
 
@@ -428,7 +474,9 @@ pub async fn hostile_routes_run_no_script(c: &Client, base: &str) -> Result {
             audit(c, base, &view).await?;
             // The app still routes afterwards.
             open(c, &format!("{base}#/a/{slug}")).await?;
-            by_role(c, "heading", Name::Is(title)).await.map_err(|e| format!("{view}: afterwards an article does not open: {e}"))?;
+            by_role(c, "heading", Name::Is(title))
+                .await
+                .map_err(|e| format!("{view}: afterwards an article does not open: {e}"))?;
             open(c, &format!("{base}{hash}")).await?;
             c.refresh().await?;
             settled(c, &format!("{view} (cold)")).await?;

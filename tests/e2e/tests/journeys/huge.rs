@@ -17,7 +17,11 @@ use crate::{check, open};
 /// Paragraphs in the huge article; `LECTERN_E2E_HUGE_PARAGRAPHS` asks for more (95,000
 /// make about 10 MB) when measuring by hand.
 fn paragraphs() -> usize {
-    std::env::var("LECTERN_E2E_HUGE_PARAGRAPHS").ok().and_then(|n| n.parse().ok()).filter(|n| *n >= 30_000).unwrap_or(30_000)
+    std::env::var("LECTERN_E2E_HUGE_PARAGRAPHS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n >= 30_000)
+        .unwrap_or(30_000)
 }
 const HEADING_EVERY: usize = 2_000;
 /// The rare word, in three paragraphs: near the start, the middle and the end.
@@ -36,10 +40,14 @@ pub fn write_fixture() -> Result<PathBuf> {
             body.push_str(&format!("## Part {}\n\n", i / HEADING_EVERY + 1));
         }
         let word = if RARE_AT.contains(&i) { RARE } else { "ledger" };
-        body.push_str(&format!("Entry {i} of the {word}: the harbour master counted ships, cargo and weather at the turn of the tide.\n\n"));
+        body.push_str(&format!(
+            "Entry {i} of the {word}: the harbour master counted ships, cargo and weather at the turn of the tide.\n\n"
+        ));
     }
     std::fs::write(dir.join("ledger.md"), body)?;
-    let short = format!("---\ntitle: \"{SHORT_TITLE}\"\nlang: \"en\"\n---\nThe {RARE} blew over the harbour. The ships stayed in.\n");
+    let short = format!(
+        "---\ntitle: \"{SHORT_TITLE}\"\nlang: \"en\"\n---\nThe {RARE} blew over the harbour. The ships stayed in.\n"
+    );
     std::fs::write(dir.join("note.md"), short)?;
     Ok(dir)
 }
@@ -79,7 +87,11 @@ async fn find(c: &Client, word: &str, expect: &str) -> Result<(f64, f64)> {
 
 /// The Long Tasks API reports tasks of 50 ms or more.
 fn long_task(ms: f64) -> String {
-    if ms < 50.0 { "none over 50 ms".into() } else { format!("{ms:.0} ms") }
+    if ms < 50.0 {
+        "none over 50 ms".into()
+    } else {
+        format!("{ms:.0} ms")
+    }
 }
 
 async fn in_view(c: &Client, selector: &str) -> Result<bool> {
@@ -94,13 +106,20 @@ pub async fn a_huge_article_opens_finds_and_scrolls(c: &Client, base: &str) -> R
     let (short_find, short_longest) = find(c, RARE, "1 match").await?;
 
     let huge_open = open_article(c, base, HUGE_TITLE).await?;
-    let rendered = js(c, "return document.querySelectorAll('.reader-body [data-block]').length").await?.as_u64().unwrap_or(0);
-    check(rendered > 0 && rendered < 2_000, format!("{rendered} of {} text blocks rendered at first", paragraphs + paragraphs / HEADING_EVERY))?;
+    let rendered =
+        js(c, "return document.querySelectorAll('.reader-body [data-block]').length").await?.as_u64().unwrap_or(0);
+    check(
+        rendered > 0 && rendered < 2_000,
+        format!("{rendered} of {} text blocks rendered at first", paragraphs + paragraphs / HEADING_EVERY),
+    )?;
     // What is not rendered yet still takes its room: the scrollbar tells the truth.
     let height = js(c, "return document.documentElement.scrollHeight").await?.as_f64().unwrap_or(0.0);
     let per_paragraph = js(c, "const p = document.querySelectorAll('.reader-body p'); return (p[p.length - 1].getBoundingClientRect().bottom - p[0].getBoundingClientRect().top) / (p.length - 1)").await?.as_f64().unwrap_or(0.0);
     let estimate = height / (paragraphs as f64 * per_paragraph);
-    check((0.7..1.4).contains(&estimate), format!("page height {height:.0} px is {estimate:.2} of {paragraphs} paragraphs at {per_paragraph:.0} px"))?;
+    check(
+        (0.7..1.4).contains(&estimate),
+        format!("page height {height:.0} px is {estimate:.2} of {paragraphs} paragraphs at {per_paragraph:.0} px"),
+    )?;
     let (huge_find, huge_longest) = find(c, RARE, "3 matches").await?;
     // Each match, even far below what is rendered, is brought in and shown.
     let input = by_role(c, "searchbox", Name::Is("Find in article")).await?;
@@ -114,17 +133,31 @@ pub async fn a_huge_article_opens_finds_and_scrolls(c: &Client, base: &str) -> R
             screenshot(c, "huge-debug").await?;
             return Err(format!("match {n} not in view: {state} ({e})").into());
         }
-        let text = js(c, &format!("return document.querySelector('{}').closest('[data-block]').textContent", current.replace('\'', "\\'"))).await?;
+        let text = js(
+            c,
+            &format!(
+                "return document.querySelector('{}').closest('[data-block]').textContent",
+                current.replace('\'', "\\'")
+            ),
+        )
+        .await?;
         let expected = format!("Entry {} of the {RARE}", RARE_AT[n - 1]);
-        check(text.as_str().unwrap_or("").starts_with(&expected), format!("match {n} is in {text}, expected {expected:?}"))?;
+        check(
+            text.as_str().unwrap_or("").starts_with(&expected),
+            format!("match {n} is in {text}, expected {expected:?}"),
+        )?;
     }
     screenshot(c, "huge-article-last-match").await?;
     // The rail places every match, rendered or not: the last one near the bottom.
-    let rail = js(c, "return [...document.querySelectorAll('.match-rail rect')].map(r => +r.getAttribute('y'))").await?;
+    let rail =
+        js(c, "return [...document.querySelectorAll('.match-rail rect')].map(r => +r.getAttribute('y'))").await?;
     let rows: Vec<f64> = serde_json::from_value(rail)?;
     // The rail has 120 rows; the last match sits at its share of the text.
     let expected = 120.0 * RARE_AT[2] as f64 / paragraphs as f64;
-    check(rows.len() == 3 && rows[2] > rows[1] && rows[1] > rows[0] && (rows[2] - expected).abs() <= 3.0, format!("rail rows {rows:?}, the last near {expected:.0}"))?;
+    check(
+        rows.len() == 3 && rows[2] > rows[1] && rows[1] > rows[0] && (rows[2] - expected).abs() <= 3.0,
+        format!("rail rows {rows:?}, the last near {expected:.0}"),
+    )?;
     // A common word: every paragraph matches.
     let started = Instant::now();
     input.clear().await?;

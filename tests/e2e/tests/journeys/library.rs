@@ -9,6 +9,9 @@ use lectern_e2e::*;
 
 use crate::{check, match_counter, open, SEED_TITLE};
 
+/// Types queries character by character and measures each keystroke (see the file).
+const KEYSTROKES: &str = include_str!("keystrokes.js");
+
 /// Waits until the live region announcing the result count says `expected`.
 async fn status_is(c: &Client, expected: &str) -> Result {
     let seen = wait_for(|| async {
@@ -146,14 +149,18 @@ pub async fn facets_narrow_with_honest_counts(c: &Client, base: &str) -> Result 
     check(c.current_url().await?.as_str().contains("lang="), "the filter is in the URL")?;
     // Across facets, AND: each source count is what selecting it yields within the language.
     let sources = facet_boxes(c, "Source").await?;
-    check(sources.iter().all(|(_, n)| count_in(n).unwrap_or(usize::MAX) <= n_lang), "no source count exceeds the language's")?;
+    check(
+        sources.iter().all(|(_, n)| count_in(n).unwrap_or(usize::MAX) <= n_lang),
+        "no source count exceeds the language's",
+    )?;
     let (first, first_name) = &sources[0];
     let n1 = count_in(first_name)?;
     first.click().await?;
     status_is(c, &articles(n1)).await?;
     // Within a facet, OR: its counts ignore its own selection, so a second source adds its count.
     let sources = facet_boxes(c, "Source").await?;
-    let (second, second_name) = sources.iter().find(|(_, n)| n != first_name && count_in(n).unwrap_or(0) > 0).ok_or("a second source")?;
+    let (second, second_name) =
+        sources.iter().find(|(_, n)| n != first_name && count_in(n).unwrap_or(0) > 0).ok_or("a second source")?;
     let n2 = count_in(second_name)?;
     second.click().await?;
     status_is(c, &articles(n1 + n2)).await?;
@@ -185,7 +192,10 @@ pub async fn sort_orders_change_the_order(c: &Client, base: &str) -> Result {
     let by_title = result_titles(c).await?;
     let mut sorted = by_title.clone();
     sorted.sort_by_key(|t| t.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase());
-    check(by_title.first() == sorted.first(), format!("title order starts with {:?}, expected {:?}", by_title.first(), sorted.first()))?;
+    check(
+        by_title.first() == sorted.first(),
+        format!("title order starts with {:?}, expected {:?}", by_title.first(), sorted.first()),
+    )?;
     let select = by_role(c, "combobox", Name::Contains("Sort")).await?;
     select.select_by_value("longest").await?;
     wait_for(|| async { Ok(c.current_url().await?.as_str().contains("sort=longest").then_some(())) }).await?;
@@ -196,7 +206,10 @@ pub async fn sort_orders_change_the_order(c: &Client, base: &str) -> Result {
     wait_for(|| async { Ok(c.current_url().await?.as_str().contains("sort=shortest").then_some(())) }).await?;
     show_all_results(c).await?;
     let shortest = result_titles(c).await?;
-    check(longest.first() == shortest.last() && shortest.first() == longest.last(), "shortest is longest reversed at the ends")?;
+    check(
+        longest.first() == shortest.last() && shortest.first() == longest.last(),
+        "shortest is longest reversed at the ends",
+    )?;
     Ok(())
 }
 
@@ -218,7 +231,8 @@ pub async fn url_reproduces_the_view(c: &Client, base: &str) -> Result {
     status_is(c, &articles(n)).await?;
     check(result_titles(c).await? == filtered_titles, "reload shows the same results")?;
     check(search_box(c).await?.prop("value").await?.as_deref() == Some("the"), "reload keeps the query")?;
-    let (_, checked_name) = facet_boxes(c, "Source").await?.into_iter().find(|(_, nm)| nm == name).ok_or("the checked source")?;
+    let (_, checked_name) =
+        facet_boxes(c, "Source").await?.into_iter().find(|(_, nm)| nm == name).ok_or("the checked source")?;
     check(checked_name == *name, "the same facet value")?;
     // Back: before the filter click (typing replaced entries, so one step back).
     c.back().await?;
@@ -247,7 +261,10 @@ pub async fn keyboard_only_opens_an_article(c: &Client, base: &str) -> Result {
     let title = name_of(c, &link).await?;
     check(title.starts_with("Alaskan halibut"), format!("focused {title:?}"))?;
     link.send_keys(&Key::Up.to_string()).await?;
-    check(role_of(c, &c.active_element().await?).await? == "searchbox", "↑ from the first result returns to the field")?;
+    check(
+        role_of(c, &c.active_element().await?).await? == "searchbox",
+        "↑ from the first result returns to the field",
+    )?;
     c.active_element().await?.send_keys(&Key::Down.to_string()).await?;
     c.active_element().await?.send_keys(&Key::Enter.to_string()).await?;
     let h1 = by_role(c, "heading", Name::Is(&title)).await?;
@@ -298,7 +315,8 @@ pub async fn ranking_puts_the_word_first_and_labels_partial_matches(c: &Client, 
     // "existence" is only in the 50,000-character Metroid article; 13 shorter ones have
     // only "exist", "exists" or "existing".
     input.send_keys("existence ").await?;
-    wait_for(|| async { Ok(result_titles(c).await?.first().is_some_and(|t| t.contains("Metroid")).then_some(())) }).await?;
+    wait_for(|| async { Ok(result_titles(c).await?.first().is_some_and(|t| t.contains("Metroid")).then_some(())) })
+        .await?;
     let marked = marked_in_results(c).await?;
     check(marked.iter().any(|w| w == "existence"), format!("the excerpt marks the word: {marked:?}"))?;
     // No article has both words: the ones with one of them, said so.
@@ -306,13 +324,19 @@ pub async fn ranking_puts_the_word_first_and_labels_partial_matches(c: &Client, 
     input.send_keys("halibut changeset ").await?;
     let notice = wait_for(|| async { Ok(c.find(Locator::Css(".partial-notice")).await.ok()) }).await?;
     let said = text_of(&notice).await?;
-    check(said.contains("No article has all of: halibut, changeset. These have 1 of 2."), format!("the notice says {said:?}"))?;
+    check(
+        said.contains("No article has all of: halibut, changeset. These have 1 of 2."),
+        format!("the notice says {said:?}"),
+    )?;
     let status = text_of(&by_role(c, "status", Name::Any).await?).await?;
     check(status.ends_with("articles with 1 of 2 words"), format!("status says {status:?}"))?;
     // The two with a word as typed come before those with a correction ("changes").
     let titles = result_titles(c).await?;
     let first_two = titles.iter().take(2).collect::<Vec<_>>();
-    check(first_two.iter().any(|t| t.contains("Alaskan halibut")) && first_two.iter().any(|t| t.contains("Mercurial")), format!("{titles:?}"))?;
+    check(
+        first_two.iter().any(|t| t.contains("Alaskan halibut")) && first_two.iter().any(|t| t.contains("Mercurial")),
+        format!("{titles:?}"),
+    )?;
     screenshot(c, "library-partial-matches").await?;
     // A title: word marks the title, and nothing in the body.
     by_role(c, "button", Name::Is("Clear search")).await?.click().await?;
@@ -324,5 +348,60 @@ pub async fn ranking_puts_the_word_first_and_labels_partial_matches(c: &Client, 
     wait_for(|| async { Ok((text_of(&counter).await? == "1 match").then_some(())) }).await?;
     let in_body = c.find_all(Locator::Css(".reader-body mark")).await?;
     check(in_body.is_empty(), format!("{} marks in the body of a title: search", in_body.len()))?;
+    Ok(())
+}
+
+/// Queries typed character by character in the timing journey: words, prefixes, typos,
+/// phrases, fields, exclusions, OR, and very common words.
+const TYPED: &[&str] = &[
+    "ukraine ",
+    "korean troops ",
+    "military intelligence ",
+    "the ",
+    "of the ",
+    "ukr",
+    "k",
+    "mil",
+    "gerasimv ",
+    "inteligence ",
+    "\"north korean\" ",
+    "title:ukraine ",
+    "troops -korean ",
+    "kyiv OR moscow ",
+    "then",
+    "javascript",
+    "privacy tracking",
+    "halibut",
+    "mercurial changeset",
+    "existence",
+];
+
+/// Prints how long each keystroke takes to show its results on the real articles (input
+/// event to the first paint after the list changed): p50, p95, the slowest, and the
+/// keystrokes of `the `. A measurement, not a timed test: it checks only that typing
+/// shows results.
+pub async fn typing_is_measured_on_real_articles(c: &Client, base: &str) -> Result {
+    open(c, base).await?;
+    status_is(c, "45 articles").await?;
+    let per_query: Vec<(String, Vec<f64>)> =
+        serde_json::from_value(c.execute_async(KEYSTROKES, vec![serde_json::json!(TYPED)]).await?)?;
+    let mut times: Vec<f64> = per_query.iter().flat_map(|(_, t)| t.iter().copied()).collect();
+    check(times.len() > TYPED.len(), format!("{} keystrokes changed the page", times.len()))?;
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
+    let (slowest, slow) = per_query
+        .iter()
+        .map(|(q, t)| (q, t.iter().copied().fold(0.0, f64::max)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .expect("queries");
+    let the = per_query.iter().find(|(q, _)| q == "the ").map(|(_, t)| t.iter().map(|x| x.round()).collect::<Vec<_>>());
+    println!(
+        "keystroke to painted results on 45 real articles: {} keystrokes, p50 {:.1} ms, p95 {:.1} ms, slowest {slow:.1} ms ({slowest:?}); typing `the `: {:?} ms",
+        times.len(),
+        at(0.5),
+        at(0.95),
+        the.unwrap_or_default()
+    );
+    check(!result_titles(c).await?.is_empty(), "typing shows results")?;
     Ok(())
 }

@@ -58,6 +58,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Seed, 1280, 900, library::seed_search_highlights_and_steps_through_matches),
         case!(Site::Real, 1280, 900, library::typing_narrows_and_announces),
         case!(Site::Real, 1280, 900, library::ranking_puts_the_word_first_and_labels_partial_matches),
+        case!(Site::Real, 1280, 900, library::typing_is_measured_on_real_articles),
         case!(Site::Real, 1280, 900, library::facets_narrow_with_honest_counts),
         case!(Site::Real, 1280, 900, library::sort_orders_change_the_order),
         case!(Site::Real, 1280, 900, library::url_reproduces_the_view),
@@ -112,7 +113,10 @@ async fn run() -> i32 {
             _ => None,
         };
         let reading_url = match cases.iter().any(|c| c.site == Site::Reading) {
-            true => Some(serve(build_site("reading", Some(&project_root().join("tests/fixtures/reading")))?, Headers::default()).await?),
+            true => Some(
+                serve(build_site("reading", Some(&project_root().join("tests/fixtures/reading")))?, Headers::default())
+                    .await?,
+            ),
             false => None,
         };
         let huge_url = match cases.iter().any(|c| c.site == Site::Huge) {
@@ -165,14 +169,20 @@ async fn run() -> i32 {
 }
 
 pub fn check(cond: bool, what: impl Into<String>) -> Result {
-    if cond { Ok(()) } else { Err(what.into().into()) }
+    if cond {
+        Ok(())
+    } else {
+        Err(what.into().into())
+    }
 }
 
 /// The reading view's "3 of 12" counter: the status inside the "Search matches" group
 /// (the page has other live regions).
 pub async fn match_counter(c: &Client) -> Result<fantoccini::elements::Element> {
     wait_for(|| async {
-        let Some(group) = all_by_role(c, "group", Name::Is("Search matches")).await?.into_iter().next() else { return Ok(None) };
+        let Some(group) = all_by_role(c, "group", Name::Is("Search matches")).await?.into_iter().next() else {
+            return Ok(None);
+        };
         Ok(all_by_role_within(c, &group, "status", Name::Any).await?.into_iter().next())
     })
     .await
@@ -182,4 +192,3 @@ pub async fn open(client: &Client, url: &str) -> Result {
     client.goto(url).await?;
     Ok(())
 }
-

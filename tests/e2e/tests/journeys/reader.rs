@@ -16,7 +16,8 @@ async fn body_font_px(c: &Client) -> Result<f64> {
 
 async fn pressed(c: &Client, group: &str, choice: &str) -> Result<bool> {
     let group = by_role(c, "group", Name::Is(group)).await?;
-    let button = all_by_role_within(c, &group, "button", Name::Is(choice)).await?.into_iter().next().ok_or("no such choice")?;
+    let button =
+        all_by_role_within(c, &group, "button", Name::Is(choice)).await?.into_iter().next().ok_or("no such choice")?;
     Ok(button.attr("aria-pressed").await?.as_deref() == Some("true"))
 }
 
@@ -31,7 +32,8 @@ async fn open_settings(c: &Client) -> Result {
 
 async fn choose(c: &Client, group: &str, choice: &str) -> Result {
     let g = by_role(c, "group", Name::Is(group)).await?;
-    let button = all_by_role_within(c, &g, "button", Name::Is(choice)).await?.into_iter().next().ok_or("no such choice")?;
+    let button =
+        all_by_role_within(c, &g, "button", Name::Is(choice)).await?.into_iter().next().ok_or("no such choice")?;
     button.click().await?;
     wait_for(|| async { Ok(pressed(c, group, choice).await?.then_some(())) }).await
 }
@@ -113,7 +115,8 @@ pub async fn position_is_restored_and_offered(c: &Client, base: &str) -> Result 
     by_role(c, "heading", Name::Is(&title)).await?;
     js(c, "window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2); return null").await?;
     let bar = wait_for(|| async {
-        let w = js(c, "return document.querySelector('.progress-bar').getBoundingClientRect().width / innerWidth").await?;
+        let w =
+            js(c, "return document.querySelector('.progress-bar').getBoundingClientRect().width / innerWidth").await?;
         let w = w.as_f64().unwrap_or(0.0);
         Ok((w > 0.4 && w < 0.6).then_some(w))
     })
@@ -121,19 +124,25 @@ pub async fn position_is_restored_and_offered(c: &Client, base: &str) -> Result 
     check(bar > 0.4, "the progress bar follows scrolling")?;
     by_role(c, "link", Name::Contains("Library")).await?.click().await?;
     let cont = by_role(c, "region", Name::Is("Continue reading")).await?;
-    let link = all_by_role_within(c, &cont, "link", Name::Contains(&title)).await?.into_iter().next().ok_or("a continue link")?;
+    let link = all_by_role_within(c, &cont, "link", Name::Contains(&title))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or("a continue link")?;
     let name = name_of(c, &link).await?;
     let percent: u32 = name.rsplit(' ').nth(1).and_then(|p| p.trim_end_matches('%').parse().ok()).unwrap_or(0);
     check((45..=55).contains(&percent), format!("continue link says {name:?}"))?;
     screenshot(c, "library-continue").await?;
     link.click().await?;
     by_role(c, "heading", Name::Is(&title)).await?;
-    let at = js(c, "return scrollY / (document.documentElement.scrollHeight - innerHeight)").await?.as_f64().unwrap_or(0.0);
+    let at =
+        js(c, "return scrollY / (document.documentElement.scrollHeight - innerHeight)").await?.as_f64().unwrap_or(0.0);
     check((at - 0.5).abs() < 0.05, format!("restored at {at:.2}, expected 0.50"))?;
     // A reload restores it too.
     c.refresh().await?;
     by_role(c, "heading", Name::Is(&title)).await?;
-    let at = js(c, "return scrollY / (document.documentElement.scrollHeight - innerHeight)").await?.as_f64().unwrap_or(0.0);
+    let at =
+        js(c, "return scrollY / (document.documentElement.scrollHeight - innerHeight)").await?.as_f64().unwrap_or(0.0);
     check((at - 0.5).abs() < 0.05, format!("after reload at {at:.2}"))?;
     Ok(())
 }
@@ -228,7 +237,11 @@ pub async fn j_and_k_walk_the_results(c: &Client, base: &str) -> Result {
 
 pub async fn refused_storage_is_said_once_and_the_app_works(c: &Client, base: &str) -> Result {
     // Every write to storage throws, as in some private modes or with a full quota.
-    add_init_script(c, "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };").await?;
+    add_init_script(
+        c,
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    )
+    .await?;
     open(c, base).await?;
     let notice = by_role(c, "alert", Name::Any).await?;
     check(text_of(&notice).await?.contains("won't let Lectern save"), "the notice says what is lost")?;

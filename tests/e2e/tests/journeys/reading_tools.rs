@@ -32,7 +32,8 @@ pub async fn the_rail_shows_matches_and_a_tick_leads_to_its_match(c: &Client, ba
     // Ticks run top to bottom in match order.
     let mut numbers = Vec::new();
     for t in &ticks {
-        numbers.push(t.attr("data-match").await?.and_then(|n| n.parse::<usize>().ok()).ok_or("a tick without its match")?);
+        numbers
+            .push(t.attr("data-match").await?.and_then(|n| n.parse::<usize>().ok()).ok_or("a tick without its match")?);
     }
     check(numbers.windows(2).all(|w| w[0] < w[1]), format!("ticks in order: {numbers:?}"))?;
     let last = *numbers.last().ok_or("no tick")?;
@@ -45,7 +46,12 @@ pub async fn the_rail_shows_matches_and_a_tick_leads_to_its_match(c: &Client, ba
     .await?;
     check(shown, "the tick's match is scrolled into view")?;
     check(
-        js(c, &format!("return document.querySelector('mark[data-match=\"{last}\"]').classList.contains('is-current')")).await? == json!(true),
+        js(
+            c,
+            &format!("return document.querySelector('mark[data-match=\"{last}\"]').classList.contains('is-current')"),
+        )
+        .await?
+            == json!(true),
         "the tick's match is the current one",
     )?;
     screenshot(c, "article-match-rail").await?;
@@ -82,7 +88,13 @@ pub async fn a_highlight_is_kept_listed_exported_and_removed(c: &Client, base: &
     // Select, then the selection bar's button.
     select(c, "read the sun, the stars").await?;
     let bar = by_role(c, "toolbar", Name::Is("Selection")).await?;
-    all_by_role_within(c, &bar, "button", Name::Contains("Highlight")).await?.into_iter().next().ok_or("a Highlight button")?.click().await?;
+    all_by_role_within(c, &bar, "button", Name::Contains("Highlight"))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or("a Highlight button")?
+        .click()
+        .await?;
     wait_for(|| async { Ok((own_marks(c).await? == ["read the sun, the stars"]).then_some(())) }).await?;
     // Across inline styling (an <em>), and with the h key.
     select(c, "every count helps").await?;
@@ -101,18 +113,39 @@ pub async fn a_highlight_is_kept_listed_exported_and_removed(c: &Client, base: &
     by_role(c, "button", Name::Is("Your highlights (2)")).await?.click().await?;
     let panel = by_role(c, "group", Name::Is("Your highlights")).await?;
     let text = text_of(&panel).await?;
-    check(text.contains("read the sun, the stars") && text.contains("every count helps"), format!("the list shows both: {text}"))?;
+    check(
+        text.contains("read the sun, the stars") && text.contains("every count helps"),
+        format!("the list shows both: {text}"),
+    )?;
     screenshot(c, "article-highlights-panel").await?;
     // Exported as Markdown: the title, a link back, the quotes.
-    all_by_role_within(c, &panel, "button", Name::Contains("Export all highlights")).await?.into_iter().next().ok_or("an export button")?.click().await?;
-    let markdown = wait_for(|| async { Ok(js(c, "return window.__exported ? window.__exported.text() : null").await?.as_str().map(String::from)) }).await?;
+    all_by_role_within(c, &panel, "button", Name::Contains("Export all highlights"))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or("an export button")?
+        .click()
+        .await?;
+    let markdown = wait_for(|| async {
+        Ok(js(c, "return window.__exported ? window.__exported.text() : null").await?.as_str().map(String::from))
+    })
+    .await?;
     check(markdown.starts_with("# Highlights\n"), format!("export: {markdown}"))?;
     check(markdown.contains(&format!("## {GUIDE}")), "the export names the article")?;
     check(markdown.contains("/lectern/#/a/"), "the export links back to the article")?;
     check(markdown.contains("[Original article](https://example.org/field-guide)"), "the export links the original")?;
-    check(markdown.contains("> read the sun, the stars\n") && markdown.contains("> every count helps\n"), "the export quotes both")?;
+    check(
+        markdown.contains("> read the sun, the stars\n") && markdown.contains("> every count helps\n"),
+        "the export quotes both",
+    )?;
     // Removed from the list: gone from the text, and after a reload.
-    all_by_role_within(c, &panel, "button", Name::Contains("Remove highlight: every count")).await?.into_iter().next().ok_or("a remove button")?.click().await?;
+    all_by_role_within(c, &panel, "button", Name::Contains("Remove highlight: every count"))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or("a remove button")?
+        .click()
+        .await?;
     wait_for(|| async { Ok((own_marks(c).await? == ["read the sun, the stars"]).then_some(())) }).await?;
     c.refresh().await?;
     by_role(c, "heading", Name::Is(GUIDE)).await?;
@@ -129,13 +162,17 @@ pub async fn a_highlight_is_found_again_by_its_quote(c: &Client, base: &str) -> 
     let stored = format!(
         "lectern-highlights 1\na\t{slug}\t{GUIDE}\nh\t0\t3\t0\t19\tEstuaries and headlands\nh\t1\t0\t1\t9\ta paragraph since deleted"
     );
-    js(c, &format!("localStorage.setItem('lectern.highlights', {}); return null", serde_json::to_string(&stored)?)).await?;
+    js(c, &format!("localStorage.setItem('lectern.highlights', {}); return null", serde_json::to_string(&stored)?))
+        .await?;
     c.refresh().await?;
     by_role(c, "heading", Name::Is(GUIDE)).await?;
     wait_for(|| async { Ok((own_marks(c).await? == ["Estuaries and headlands"]).then_some(())) }).await?;
     by_role(c, "button", Name::Is("Your highlights (2)")).await?.click().await?;
     let panel = by_role(c, "group", Name::Is("Your highlights")).await?;
-    check(text_of(&panel).await?.contains("no longer in this article"), "the lost highlight is listed as such, not dropped")?;
+    check(
+        text_of(&panel).await?.contains("no longer in this article"),
+        "the lost highlight is listed as such, not dropped",
+    )?;
     // Damaged storage is set aside before anything overwrites it.
     js(c, "localStorage.setItem('lectern.highlights', '{\"v\":1,\"articles\":{\"x\":'); return null").await?;
     c.refresh().await?;
@@ -159,8 +196,15 @@ pub async fn read_aloud_says_when_there_are_no_voices(c: &Client, base: &str) ->
     let group = by_role(c, "group", Name::Is("Read aloud")).await?;
     check(text_of(&group).await?.contains("No voices"), "the control says why it cannot read")?;
     let described = js(c, "const id = document.querySelector('.read-aloud [aria-describedby]').getAttribute('aria-describedby'); return document.getElementById(id).textContent").await?;
-    check(described.as_str().unwrap_or("").contains("no speech voices installed"), format!("the button is described: {described}"))?;
-    let button = all_by_role_within(c, &group, "button", Name::Is("Read aloud")).await?.into_iter().next().ok_or("a Read aloud button")?;
+    check(
+        described.as_str().unwrap_or("").contains("no speech voices installed"),
+        format!("the button is described: {described}"),
+    )?;
+    let button = all_by_role_within(c, &group, "button", Name::Is("Read aloud"))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or("a Read aloud button")?;
     check(!button.is_enabled().await?, "the button is disabled")?;
     Ok(())
 }
@@ -183,7 +227,11 @@ const FAKE_SPEECH: &str = r#"(() => {
 })();"#;
 
 async fn speaking(c: &Client) -> Result<String> {
-    Ok(js(c, "return [...document.querySelectorAll('.speaking')].map(s => s.textContent).join('')").await?.as_str().unwrap_or("").to_string())
+    Ok(js(c, "return [...document.querySelectorAll('.speaking')].map(s => s.textContent).join('')")
+        .await?
+        .as_str()
+        .unwrap_or("")
+        .to_string())
 }
 
 async fn last_spoken(c: &Client) -> Result<serde_json::Value> {
@@ -199,7 +247,10 @@ pub async fn read_aloud_reads_sentence_by_sentence(c: &Client, base: &str) -> Re
     // The title first, in the article's language, marked while it is read.
     wait_for(|| async { Ok((speaking(c).await? == SEED_TITLE).then_some(())) }).await?;
     let first = last_spoken(c).await?;
-    check(first["text"] == json!(SEED_TITLE) && first["lang"] == json!("en") && first["rate"] == json!(1), format!("first utterance {first}"))?;
+    check(
+        first["text"] == json!(SEED_TITLE) && first["lang"] == json!("en") && first["rate"] == json!(1),
+        format!("first utterance {first}"),
+    )?;
     // Each end of a sentence moves on to the next one, in the body.
     for _ in 0..2 {
         let before = speaking(c).await?;
@@ -245,7 +296,11 @@ pub async fn read_aloud_reads_sentence_by_sentence(c: &Client, base: &str) -> Re
 /// selection bar — all inside the window. Screenshots for looking at.
 async fn tools_in_the_dark(c: &Client, base: &str, width: &str) -> Result {
     add_init_script(c, FAKE_SPEECH).await?;
-    add_init_script(c, "localStorage.setItem('lectern.prefs', 'v1;size=3;family=serif;width=medium;leading=normal;theme=dark');").await?;
+    add_init_script(
+        c,
+        "localStorage.setItem('lectern.prefs', 'v1;size=3;family=serif;width=medium;leading=normal;theme=dark');",
+    )
+    .await?;
     open_guide(c, base).await?;
     by_role(c, "searchbox", Name::Is("Find in article")).await?.send_keys("migrat").await?;
     wait_for(|| async { Ok((!c.find_all(Locator::Css(".match-rail rect")).await?.is_empty()).then_some(())) }).await?;
