@@ -15,6 +15,7 @@ mod hash_guard;
 mod highlights;
 mod hooks;
 mod library_query;
+pub mod marks;
 mod pages;
 mod prefs;
 mod reading_progress;

@@ -2,8 +2,9 @@
 //! Pure: parsing never fails (bad values are dropped, broken percent-escapes kept as
 //! text), and printing is canonical, so a shared link reproduces the same view.
 
-use crate::engine::article::days_in_month;
+use crate::engine::date::{format_day, parse_day};
 use crate::engine::search::{Filters, Sort};
+use crate::engine::tokenize;
 
 /// What the library shows: the query text, facet filters and the sort order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -70,8 +71,12 @@ impl LibraryQuery {
                     let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == key) else { continue };
                     // A year is a number: `2019` and `02019` name one year, and the second
                     // must not unselect the first.
+                    // A language is its primary subtag, as the facet counts it: `pt-BR`
+                    // selects `pt` (and shows no stray "pt-BR (0)").
                     let value = if facet == Facet::Year {
                         value.parse::<u16>().map_or(value, |y| y.to_string())
+                    } else if facet == Facet::Lang {
+                        tokenize::primary_subtag(&value)
                     } else {
                         value
                     };
@@ -170,34 +175,6 @@ impl LibraryQuery {
     }
 }
 
-/// `YYYY-MM-DD`, as in URLs and date inputs.
-pub fn format_day((y, m, d): (u16, u8, u8)) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a partial date means its first day, or its last
-/// day when `end` is set.
-pub fn parse_day(s: &str, end: bool) -> Option<(u16, u8, u8)> {
-    let mut parts = s.splitn(3, '-');
-    let year: u16 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
-    let month: Option<u8> = match parts.next() {
-        Some(m) => Some(m.parse().ok().filter(|m| (1..=12).contains(m))?),
-        None => None,
-    };
-    let days_in = |m: u8| days_in_month(year, m);
-    let day: Option<u8> = match (parts.next(), month) {
-        (Some(d), Some(m)) => Some(d.parse().ok().filter(|d| (1..=days_in(m)).contains(d))?),
-        _ => None,
-    };
-    Some(match (month, day, end) {
-        (Some(m), Some(d), _) => (year, m, d),
-        (Some(m), None, false) => (year, m, 1),
-        (Some(m), None, true) => (year, m, days_in(m)),
-        (None, _, false) => (year, 1, 1),
-        (None, _, true) => (year, 12, 31),
-    })
-}
-
 /// `key=value` pairs of an `application/x-www-form-urlencoded` string.
 fn pairs(s: &str) -> impl Iterator<Item = (String, String)> + '_ {
     s.split('&').filter(|p| !p.is_empty()).map(|pair| {
@@ -277,6 +254,13 @@ mod tests {
     }
 
     #[test]
+    fn a_language_is_its_primary_subtag() {
+        let q = LibraryQuery::parse("lang=pt-BR&lang=PT&lang=en_GB");
+        assert_eq!(q.values(Facet::Lang), ["pt", "en"]);
+        assert_eq!(q.to_query_string(), "lang=pt&lang=en");
+    }
+
+    #[test]
     fn the_default_view_has_an_empty_query_string() {
         assert_eq!(LibraryQuery::default().to_query_string(), "");
         assert_eq!(LibraryQuery::parse(""), LibraryQuery::default());
@@ -330,15 +314,6 @@ mod tests {
         assert!(q.selected(Facet::Tag, "x") && q.is_filtered());
         q.toggle(Facet::Tag, "x");
         assert!(!q.is_filtered());
-    }
-
-    #[test]
-    fn partial_dates_cover_their_whole_span() {
-        assert_eq!(parse_day("2024", false), Some((2024, 1, 1)));
-        assert_eq!(parse_day("2024", true), Some((2024, 12, 31)));
-        assert_eq!(parse_day("2024-02", true), Some((2024, 2, 29)));
-        assert_eq!(parse_day("2023-02-29", false), None);
-        assert_eq!(parse_day("24", false), None);
     }
 
     #[test]

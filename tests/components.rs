@@ -6,10 +6,11 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use lectern::components::article_body::{ArticleBody, ArticleBodyProps, BlockMarks};
+use lectern::components::article_body::{ArticleBody, ArticleBodyProps};
 use lectern::components::highlighted::{Highlighted, HighlightedProps};
 use lectern::corpus::ArticleRef;
 use lectern::engine::article::{Article, Block, Inline, Text};
+use lectern::marks::BlockMarks;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;

@@ -17,28 +17,7 @@ use yew::prelude::*;
 
 use crate::corpus::ArticleRef;
 use crate::engine::article::{is_safe_href, Article, Block, Inline, Text};
-
-/// Match ranges per text block (in [`Article::texts`] order), numbered from `first`.
-///
-/// [`Article::texts`]: crate::engine::article::Article::texts
-#[derive(Debug, Default, PartialEq)]
-pub struct BlockMarks {
-    pub blocks: Vec<Vec<Range<usize>>>,
-    /// Number of the first match in the body (matches in the title come before).
-    pub first: usize,
-}
-
-impl BlockMarks {
-    pub fn count(&self) -> usize {
-        self.blocks.iter().map(Vec::len).sum()
-    }
-}
-
-/// The reader's highlights in one text block, as `(range, highlight number)`.
-pub type TextHighlights = Vec<(Range<usize>, usize)>;
-
-/// Per text block, the reader's highlights in it.
-pub type BlockHighlights = Vec<TextHighlights>;
+use crate::marks::{BlockHighlights, BlockMarks, TextHighlights};
 
 /// Top-level blocks per chunk of a long body.
 const CHUNK_BLOCKS: usize = 100;

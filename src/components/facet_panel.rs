@@ -4,8 +4,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::engine::date::format_day;
 use crate::engine::search::Facets;
-use crate::library_query::{format_day, Facet, LibraryQuery};
+use crate::library_query::{Facet, LibraryQuery};
 
 /// Values shown per group before "Show all".
 const COLLAPSED_VALUES: usize = 8;

@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use crate::components::facet_panel::display_value;
-use crate::library_query::{format_day, Facet, LibraryQuery};
+use crate::engine::date::format_day;
+use crate::library_query::{Facet, LibraryQuery};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterChipsProps {

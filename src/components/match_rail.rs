@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::article_body::BlockMarks;
 use crate::engine::article::Text;
+use crate::marks::BlockMarks;
 
 /// Rows of the rail: matches closer than one row share a tick.
 const ROWS: usize = 120;

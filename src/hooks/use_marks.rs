@@ -10,12 +10,12 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::components::article_body::BlockMarks;
 use crate::corpus::{corpus, ArticleRef};
 use crate::engine::article::Text;
 use crate::engine::highlight::Highlighter;
 use crate::engine::index::Field;
 use crate::engine::query;
+use crate::marks::BlockMarks;
 
 /// Work done between two frames, in milliseconds.
 const SLICE_MS: f64 = 8.0;

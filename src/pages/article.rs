@@ -9,7 +9,7 @@ use web_sys::{HtmlInputElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLog
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::article_body::{heading_id, is_long, marked_text, ArticleBody, BlockHighlights, Layers};
+use crate::components::article_body::{heading_id, is_long, marked_text, ArticleBody, Layers};
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlights_panel::HighlightsPanel;
 use crate::components::match_nav::MatchNav;
@@ -34,6 +34,7 @@ use crate::hooks::use_read_aloud::use_read_aloud;
 use crate::hooks::use_reading_position::use_reading_position;
 use crate::hooks::use_shortcuts::use_shortcuts;
 use crate::library_query::{Facet, LibraryQuery};
+use crate::marks::BlockHighlights;
 use crate::pages::not_found::NotFoundPage;
 use crate::prefs::Choice;
 use crate::route::{go, Route};

@@ -14,11 +14,12 @@ use crate::route::{go, Route};
 use crate::components::result_list::{result_links, ResultItem, ResultList};
 use crate::components::search_box::SearchBox;
 use crate::corpus::{corpus, ArticleRef};
+use crate::engine::date::parse_day;
 use crate::engine::search::{details, search, Sort};
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_reading_position::use_saved_progress;
 use crate::hooks::use_shortcuts::use_shortcuts;
-use crate::library_query::{parse_day, Facet, LibraryQuery};
+use crate::library_query::{Facet, LibraryQuery};
 
 /// Results rendered per page; "Show more" adds another page.
 const PAGE: usize = 20;

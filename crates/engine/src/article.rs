@@ -37,17 +37,6 @@ pub struct Published {
     pub time: Option<(u8, u8, u8)>,
 }
 
-/// Days in `month` (1 to 12) of `year`, in the Gregorian calendar.
-pub fn days_in_month(year: u16, month: u8) -> u8 {
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 impl Published {
     /// `2025-04-26`
     pub fn iso_date(&self) -> String {

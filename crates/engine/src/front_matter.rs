@@ -4,7 +4,8 @@
 //! scalars, inline lists (`[a, "b"]`) and block lists (`- a`), `#` comments. Every problem
 //! is reported with its line; unknown keys are warnings, everything else is an error.
 
-use super::article::{days_in_month, Published};
+use super::article::Published;
+use super::date::days_in_month;
 use super::diagnostic::Diagnostic;
 
 /// The metadata an article file may declare. Every key is optional.

@@ -9,6 +9,7 @@ pub mod anchor;
 pub mod article;
 pub mod codec;
 pub mod corpus;
+pub mod date;
 pub mod diagnostic;
 pub mod expand;
 pub mod fuzzy;

@@ -17,6 +17,7 @@
 
 use std::ops::Range;
 
+use super::date;
 use super::index::date_key;
 use super::tokenize;
 
@@ -293,18 +294,10 @@ fn terms_of(text: &str) -> Vec<String> {
 }
 
 /// A year, `yyyy-mm` or `yyyy-mm-dd`, as the `yyyymmdd` of its first day.
+/// A year, month or day as the sortable `yyyymmdd` of its first day; `None` when it is
+/// not a real one (`2025-02-30`).
 fn parse_date(value: &str) -> Option<u32> {
-    let mut parts = value.split('-');
-    let year: u16 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
-    let month: u8 = match parts.next() {
-        Some(m) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
-        None => 1,
-    };
-    let day: u8 = match parts.next() {
-        Some(d) => d.parse().ok().filter(|d| (1..=31).contains(d))?,
-        None => 1,
-    };
-    parts.next().is_none().then(|| date_key(year, month, day))
+    date::parse_day(value, false).map(|(year, month, day)| date_key(year, month, day))
 }
 
 #[cfg(test)]
@@ -402,7 +395,10 @@ mod tests {
         assert_eq!(parse("after:tomorrow").clauses.len(), 1);
         assert_eq!(parse("before:2024-12").before, Some(20241201));
         assert_eq!(parse("after:2024-13").after, None);
-        assert_eq!(parse("after:2024-02-30").after, Some(20240230));
+        // A day that does not exist is no date either (the URL and front matter agree).
+        assert_eq!(parse("after:2024-02-30").after, None);
+        assert_eq!(parse("after:2024-02-30").clauses.len(), 1);
+        assert_eq!(parse("after:2024-02-29").after, Some(20240229));
         assert!(parse("-source:cnn").clauses[0].negated);
     }
 
