@@ -14,6 +14,7 @@ mod download;
 mod hash_guard;
 mod highlights;
 mod hooks;
+mod library_action;
 mod library_query;
 pub mod marks;
 mod pages;

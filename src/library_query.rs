@@ -6,14 +6,21 @@ use crate::engine::date::{format_day, parse_day};
 use crate::engine::search::{Filters, Sort};
 use crate::engine::tokenize;
 
-/// What the library shows: the query text, facet filters and the sort order.
+/// What the library shows: the query text, facet filters, the sort order, and how many
+/// pages of results.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LibraryQuery {
     pub q: String,
     pub filters: Filters,
     /// `None`: relevance with a query, newest without.
     pub sort: Option<Sort>,
+    /// Pages of results shown beyond the first ("Show more"), in the URL as `pages=N`
+    /// (N ≥ 2), so coming back from an article shows as many as before.
+    pub more: u16,
 }
+
+/// Most pages a URL may ask for (beyond it the list would not be read, only rendered).
+const MAX_PAGES: u16 = 500;
 
 /// A facet the reader filters by; each has a URL key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +71,7 @@ impl LibraryQuery {
             let value = value.trim().to_string();
             match key.as_str() {
                 "sort" => out.sort = Sort::parse(&value),
+                "pages" => out.more = value.parse::<u16>().map_or(0, |p| p.clamp(1, MAX_PAGES) - 1),
                 "from" => out.filters.from = parse_day(&value, false),
                 "to" => out.filters.to = parse_day(&value, true),
                 _ if value.is_empty() => {}
@@ -108,6 +116,9 @@ impl LibraryQuery {
         }
         if let Some(sort) = self.sort {
             parts.push(("sort", sort.as_str().to_string()));
+        }
+        if self.more > 0 {
+            parts.push(("pages", (self.more + 1).to_string()));
         }
         parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
     }

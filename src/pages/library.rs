@@ -14,11 +14,11 @@ use crate::route::{go, Route};
 use crate::components::result_list::{result_links, ResultItem, ResultList};
 use crate::components::search_box::SearchBox;
 use crate::corpus::{corpus, ArticleRef};
-use crate::engine::date::parse_day;
 use crate::engine::search::{details, search, Sort};
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_reading_position::use_saved_progress;
 use crate::hooks::use_shortcuts::use_shortcuts;
+use crate::library_action::Action;
 use crate::library_query::{Facet, LibraryQuery};
 
 /// Results rendered per page; "Show more" adds another page.
@@ -39,10 +39,8 @@ pub fn LibraryPage() -> Html {
     let sort = query.effective_sort();
     let search_key = (query.q.clone(), query.filters.clone(), sort);
     let results = use_memo(search_key.clone(), |(q, filters, sort)| search(corpus(), q, filters, *sort));
-    // How many results are shown: a page more per "Show more", back to one page for
-    // another search (stored with the search it belongs to, so never stale for a render).
-    let more = use_state_eq(|| (search_key.clone(), PAGE));
-    let shown = if more.0 == search_key { more.1 } else { PAGE };
+    // How many results are shown: a page, and a page more per "Show more" (in the URL).
+    let shown = PAGE * (usize::from(query.more) + 1);
     // Match details (title and excerpt ranges) for the results on screen only, once per search.
     let items = {
         let results = results.clone();
@@ -82,58 +80,22 @@ pub fn LibraryPage() -> Html {
         });
     }
 
-    // Every change goes through the URL.
-    let navigate = {
-        let navigator = navigator.clone();
-        move |q: LibraryQuery, push: bool| {
+    // Every change is an action; its result goes to the URL.
+    let dispatch = {
+        let (query, navigator) = (query.clone(), navigator.clone());
+        Callback::from(move |action: Action| {
             if let Some(nav) = &navigator {
-                go(nav, &Route::Library, &q.to_query_string(), push);
+                let push = action.pushes();
+                go(nav, &Route::Library, &query.apply(action).to_query_string(), push);
             }
-        }
-    };
-    let on_input = {
-        let (query, navigate) = (query.clone(), navigate.clone());
-        Callback::from(move |text: String| navigate(LibraryQuery { q: text, ..query.clone() }, false))
-    };
-    let on_toggle = {
-        let (query, navigate) = (query.clone(), navigate.clone());
-        Callback::from(move |(facet, value): (Facet, String)| {
-            let mut q = query.clone();
-            q.toggle(facet, &value);
-            navigate(q, true);
         })
     };
-    let on_range = {
-        let (query, navigate) = (query.clone(), navigate.clone());
-        Callback::from(move |(from, to): (String, String)| {
-            let mut q = query.clone();
-            q.filters.from = parse_day(&from, false);
-            q.filters.to = parse_day(&to, true);
-            navigate(q, true);
-        })
-    };
-    let on_clear_range = {
-        let (query, navigate) = (query.clone(), navigate.clone());
-        Callback::from(move |()| {
-            let mut q = query.clone();
-            q.filters.from = None;
-            q.filters.to = None;
-            navigate(q, true);
-        })
-    };
-    let on_clear_filters = {
-        let (query, navigate) = (query.clone(), navigate.clone());
-        Callback::from(move |()| navigate(query.without_filters(), true))
-    };
-    let on_sort = {
-        let (query, navigate) = (query.clone(), navigate.clone());
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let mut q = query.clone();
-            q.sort = Sort::parse(&value).filter(|s| *s != LibraryQuery { sort: None, ..q.clone() }.effective_sort());
-            navigate(q, true);
-        })
-    };
+    let on_input = dispatch.reform(Action::Type);
+    let on_toggle = dispatch.reform(|(facet, value): (Facet, String)| Action::Toggle(facet, value));
+    let on_range = dispatch.reform(|(from, to): (String, String)| Action::SetRange { from, to });
+    let on_clear_range = dispatch.reform(|()| Action::ClearRange);
+    let on_clear_filters = dispatch.reform(|()| Action::ClearFilters);
+    let on_sort = dispatch.reform(|e: Event| Action::Sort(e.target_unchecked_into::<HtmlSelectElement>().value()));
     let on_arrow_down = {
         let list_ref = list_ref.clone();
         Callback::from(move |()| {
@@ -163,16 +125,12 @@ pub fn LibraryPage() -> Html {
     let has_facets = !groups.is_empty() || dated;
     let active_filters = Facet::ALL.iter().map(|f| query.values(*f).len()).sum::<usize>()
         + usize::from(query.filters.from.is_some() || query.filters.to.is_some());
-    let show_more = {
-        let (more, search_key) = (more.clone(), search_key.clone());
-        Callback::from(move |_| more.set((search_key.clone(), shown + PAGE)))
-    };
+    let show_more = dispatch.reform(|_| Action::ShowMore);
 
     let did_you_mean = match results.suggestion.clone() {
         Some(suggestion) => {
-            let (query, navigate) = (query.clone(), navigate.clone());
             let q = suggestion.clone();
-            let onclick = Callback::from(move |_| navigate(LibraryQuery { q: q.clone(), ..query.clone() }, true));
+            let onclick = dispatch.reform(move |_| Action::Respell(q.clone()));
             html! {
                 <p>
                     { "Did you mean " }

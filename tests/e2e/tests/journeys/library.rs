@@ -405,3 +405,24 @@ pub async fn typing_is_measured_on_real_articles(c: &Client, base: &str) -> Resu
     check(!result_titles(c).await?.is_empty(), "typing shows results")?;
     Ok(())
 }
+
+pub async fn show_more_is_kept_when_coming_back_from_an_article(c: &Client, base: &str) -> Result {
+    open(c, base).await?;
+    status_is(c, "45 articles").await?;
+    check(result_titles(c).await?.len() == 20, "a page of 20")?;
+    by_role(c, "button", Name::Contains("Show more")).await?.click().await?;
+    wait_for(|| async { Ok((result_titles(c).await?.len() == 40).then_some(())) }).await?;
+    check(c.current_url().await?.as_str().contains("pages=2"), "the pages shown are in the URL")?;
+    let titles = result_titles(c).await?;
+    let list = by_role(c, "list", Name::Is("Articles")).await?;
+    let links = all_by_role_within(c, &list, "link", Name::Any).await?;
+    links[30].click().await?;
+    by_role(c, "heading", Name::Is(&titles[30])).await?;
+    c.back().await?;
+    wait_for(|| async { Ok((result_titles(c).await?.len() == 40).then_some(())) }).await?;
+    // Typing starts again from the first page.
+    search_box(c).await?.send_keys("the").await?;
+    wait_for(|| async { Ok((result_titles(c).await?.len() == 20).then_some(())) }).await?;
+    check(!c.current_url().await?.as_str().contains("pages="), "a new search shows one page")?;
+    Ok(())
+}

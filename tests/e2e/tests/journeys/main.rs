@@ -62,6 +62,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Real, 1280, 900, library::facets_narrow_with_honest_counts),
         case!(Site::Real, 1280, 900, library::sort_orders_change_the_order),
         case!(Site::Real, 1280, 900, library::url_reproduces_the_view),
+        case!(Site::Real, 1280, 900, library::show_more_is_kept_when_coming_back_from_an_article),
         case!(Site::Real, 1280, 900, library::keyboard_only_opens_an_article),
         case!(Site::Real, 390, 844, library::phone_library_folds_the_facets),
         case!(Site::Seed, 1280, 900, reader::settings_persist_and_survive_corruption),
