@@ -5,6 +5,7 @@ use super::article::{Article, Block, Text};
 use super::diagnostic::Diagnostic;
 use super::front_matter::{self, FrontMatter};
 use super::search::EXCERPT_WORDS;
+use super::sentences::sentences;
 use super::{markdown, tokenize};
 
 /// The kinds of file that are articles.
@@ -153,37 +154,10 @@ fn take_derived_title(blocks: &mut Vec<Block>) -> Option<String> {
     Some(shorten(first_sentence(first_text), TITLE_MAX_CHARS))
 }
 
-/// The text up to the first sentence end (`.`, `!`, `?` and their CJK forms), skipping
-/// the dots of initials and common abbreviations.
+/// The first sentence of `text` ([`sentences`]), without its final full stop.
 fn first_sentence(text: &str) -> &str {
-    let text = text.trim();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let end = i + c.len_utf8();
-        match c {
-            '。' | '！' | '？' => return &text[..end],
-            '.' | '!' | '?' => {
-                let at_space = iter.peek().is_none_or(|(_, n)| n.is_whitespace());
-                if !at_space {
-                    continue;
-                }
-                if c == '.' {
-                    let word = text[..i].rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or("");
-                    let last = word.rsplit('.').next().unwrap_or("");
-                    let abbreviation = last.chars().count() == 1
-                        || ["Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "vs", "Jr", "Sr", "No"]
-                            .contains(&last);
-                    if abbreviation {
-                        continue;
-                    }
-                    return &text[..i];
-                }
-                return &text[..end];
-            }
-            _ => {}
-        }
-    }
-    text
+    let first = sentences(text).into_iter().next().map_or("", |r| &text[r]);
+    first.strip_suffix('.').unwrap_or(first)
 }
 
 /// At most `max` characters, cut at a word boundary with an ellipsis.
