@@ -4,7 +4,7 @@
 //! Sub-folders are read recursively; symbolic links to files are followed, links to
 //! folders are reported and not followed. Files that are not articles (by extension) are
 //! reported as warnings. Any problem in any article is an error, and every error of every
-//! file is collected in one pass.
+//! file is collected in one pass. Files are parsed on every core, reported in file order.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -39,34 +39,32 @@ pub fn load(root: &Path, shown: &str) -> Loaded {
     walk(shown, root, root, &mut found, &mut diagnostics);
     found.sort();
 
+    // Files are read and parsed on every core; results are kept in file order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(found.len().max(1));
+    let per_thread = found.len().div_ceil(threads).max(1);
+    let read: Vec<Read> = std::thread::scope(|scope| {
+        let workers: Vec<_> = found
+            .chunks(per_thread)
+            .map(|chunk| {
+                scope.spawn(move || chunk.iter().map(|(rel, path)| read_one(shown, rel, path)).collect::<Vec<_>>())
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("a parser thread panicked")).collect()
+    });
     let mut articles = Vec::new();
     let mut article_files = 0;
-    for (rel, path) in &found {
-        let shown_path = format!("{shown}/{rel}");
-        let Some(format) = Format::of_path(rel) else {
-            diagnostics.push(Diagnostic::warning(
-                &shown_path,
-                0,
-                "not an article (articles are .md or .txt files); not bundled",
-            ));
-            continue;
-        };
-        article_files += 1;
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(&shown_path, 0, format!("cannot be read: {e}")));
-                continue;
+    for file in read {
+        match file {
+            Read::NotAnArticle(warning) => diagnostics.push(warning),
+            Read::Article(article, warnings) => {
+                article_files += 1;
+                diagnostics.extend(warnings);
+                articles.push(*article);
             }
-        };
-        match parse::parse(&shown_path, format, &bytes) {
-            Ok(parsed) => {
-                diagnostics.extend(parsed.warnings);
-                let mut article = parsed.article;
-                article.file = rel.clone();
-                articles.push(article);
+            Read::Failed(problems) => {
+                article_files += 1;
+                diagnostics.extend(problems);
             }
-            Err(problems) => diagnostics.extend(problems),
         }
     }
     if article_files == 0 {
@@ -74,6 +72,37 @@ pub fn load(root: &Path, shown: &str) -> Loaded {
     }
     let corpus = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Corpus::assemble(articles));
     Loaded { corpus, diagnostics, article_files }
+}
+
+/// What reading one file gave.
+enum Read {
+    NotAnArticle(Diagnostic),
+    Article(Box<lectern_engine::article::Article>, Vec<Diagnostic>),
+    Failed(Vec<Diagnostic>),
+}
+
+/// Reads and parses the file at `path` (`rel` under the corpus folder).
+fn read_one(shown: &str, rel: &str, path: &Path) -> Read {
+    let shown_path = format!("{shown}/{rel}");
+    let Some(format) = Format::of_path(rel) else {
+        return Read::NotAnArticle(Diagnostic::warning(
+            &shown_path,
+            0,
+            "not an article (articles are .md or .txt files); not bundled",
+        ));
+    };
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Read::Failed(vec![Diagnostic::error(&shown_path, 0, format!("cannot be read: {e}"))]),
+    };
+    match parse::parse(&shown_path, format, &bytes) {
+        Ok(parsed) => {
+            let mut article = parsed.article;
+            article.file = rel.to_string();
+            Read::Article(Box::new(article), parsed.warnings)
+        }
+        Err(problems) => Read::Failed(problems),
+    }
 }
 
 /// Collects files under `dir` as (path relative to `root` with `/`, full path).

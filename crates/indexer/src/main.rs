@@ -4,6 +4,7 @@
 //! warning; on any error prints every error as `path:line: what is wrong` and exits 1.
 
 use std::path::PathBuf;
+use std::time::Instant;
 use std::{env, process};
 
 use lectern_index::{corpus_folder, site};
@@ -16,7 +17,9 @@ fn main() {
         process::exit(2);
     };
     let public_url = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_string());
+    let started = Instant::now();
     let loaded = corpus_folder::load(&PathBuf::from(&shown), &shown);
+    let indexed = started.elapsed();
     for warning in loaded.diagnostics.iter().filter(|d| !d.is_error()) {
         eprintln!("warning: {warning}");
     }
@@ -31,11 +34,13 @@ fn main() {
     assert_eq!(corpus.articles.len(), loaded.article_files, "every accepted article file is in the corpus");
     match site::write(&corpus, &site_dir, &public_url) {
         Ok(written) => eprintln!(
-            "Lectern: {} article files in {shown}, {} articles in {} ({} bytes)",
+            "Lectern: {} article files in {shown}, {} articles in {} ({} bytes); read and indexed in {:.2} s, written in {:.2} s",
             loaded.article_files,
             corpus.articles.len(),
             written.file,
-            written.bytes
+            written.bytes,
+            indexed.as_secs_f64(),
+            (started.elapsed() - indexed).as_secs_f64()
         ),
         Err(e) => {
             eprintln!("Lectern cannot write the corpus into {}: {e}", site_dir.display());
