@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the engine and build script natively, the components in headless
+# Runs every check and test: format and lints, the engine, indexer and app state natively,
+# the components in headless
 # Chromium (wasm-bindgen-test), then the end-to-end journeys in
 # headless Chromium against release builds of the site (seed corpus, and the 45 real
 # articles of tests/fixtures/real). Installs what it needs first.

@@ -16,7 +16,7 @@ use crate::route::Route;
 enum Loading {
     Pending,
     Ready,
-    Failed(String),
+    Failed(corpus::LoadError),
 }
 
 #[component]
@@ -30,7 +30,7 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 loading.set(match corpus::load().await {
                     Ok(()) => Loading::Ready,
-                    Err(message) => Loading::Failed(message),
+                    Err(error) => Loading::Failed(error),
                 });
             });
         })
@@ -46,13 +46,20 @@ pub fn App() -> Html {
     let page = match &*loading {
         Loading::Ready => html! { <Switch<Route> render={switch} /> },
         Loading::Pending => html! { <p class="loading" role="status">{ "Loading the library…" }</p> },
-        Loading::Failed(message) => html! {
-            <div class="load-failed" role="alert">
-                <h1>{ "The library could not be opened" }</h1>
-                <p>{ message.clone() }</p>
-                <button type="button" onclick={fetch.reform(|_| ())}>{ "Try again" }</button>
-            </div>
-        },
+        Loading::Failed(error) => {
+            let (label, onclick) = if error.reload {
+                ("Reload the page", Callback::from(|_: MouseEvent| drop(gloo::utils::window().location().reload())))
+            } else {
+                ("Try again", fetch.reform(|_: MouseEvent| ()))
+            };
+            html! {
+                <div class="load-failed" role="alert">
+                    <h1>{ "The library could not be opened" }</h1>
+                    <p>{ error.message.clone() }</p>
+                    <button type="button" {onclick}>{ label }</button>
+                </div>
+            }
+        }
     };
     html! {
         <PrefsProvider>

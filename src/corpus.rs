@@ -24,28 +24,45 @@ pub fn is_loaded() -> bool {
     CORPUS.get().is_some()
 }
 
-/// Fetches and decodes the corpus; the error says what went wrong, for a reader.
-pub async fn load() -> Result<(), String> {
+/// Why the corpus is not here, for a reader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub message: String,
+    /// Fetching again cannot help (the page names a file the site no longer has, or one
+    /// that cannot be read): the page itself must be loaded again.
+    pub reload: bool,
+}
+
+/// Fetches and decodes the corpus.
+pub async fn load() -> Result<(), LoadError> {
     if is_loaded() {
         return Ok(());
     }
+    let offline = |what: &str| LoadError {
+        message: format!("The articles could not be loaded ({what}). Check the connection and try again."),
+        reload: false,
+    };
+    let stale = |message: String| LoadError { message, reload: true };
     let href = gloo::utils::document()
         .query_selector("meta[name=\"lectern-corpus\"]")
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
-        .ok_or("This page names no corpus file: it was not built by Lectern's indexer.")?;
-    let failed = |what: &str| format!("The articles could not be loaded ({what}). Check the connection and try again.");
+        .ok_or_else(|| stale("This page names no corpus file: it was not built by Lectern's indexer.".into()))?;
     let response =
-        JsFuture::from(gloo::utils::window().fetch_with_str(&href)).await.map_err(|_| failed("no connection"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| failed("no response"))?;
+        JsFuture::from(gloo::utils::window().fetch_with_str(&href)).await.map_err(|_| offline("no connection"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| offline("no response"))?;
     if !response.ok() {
-        return Err(failed(&format!("the server answered {} for {href}", response.status())));
+        // A page from before a new deployment names a file the site no longer has.
+        return Err(stale(format!(
+            "The articles could not be loaded: the server answered {} for {href}. The site may have been updated: reload the page.",
+            response.status()
+        )));
     }
-    let buffer = response.array_buffer().map_err(|_| failed("unreadable response"))?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| failed("the download broke off"))?;
+    let buffer = response.array_buffer().map_err(|_| offline("unreadable response"))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| offline("the download broke off"))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let corpus = codec::decode(&bytes).map_err(|e| format!("The articles could not be read: {e}."))?;
+    let corpus = codec::decode(&bytes).map_err(|e| stale(format!("The articles could not be read: {e}.")))?;
     let _ = CORPUS.set(corpus);
     Ok(())
 }

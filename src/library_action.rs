@@ -5,7 +5,7 @@
 
 use crate::engine::date::parse_day;
 use crate::engine::search::Sort;
-use crate::library_query::{Facet, LibraryQuery};
+use crate::library_query::{Facet, LibraryQuery, MAX_PAGES};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -52,7 +52,7 @@ impl LibraryQuery {
                 let default = LibraryQuery { sort: None, ..q.clone() }.effective_sort();
                 q.sort = Sort::parse(&value).filter(|s| *s != default);
             }
-            Action::ShowMore => q.more = self.more.saturating_add(1),
+            Action::ShowMore => q.more = (self.more + 1).min(MAX_PAGES - 1),
         }
         q
     }
@@ -80,6 +80,8 @@ mod tests {
             ("q=x&tag=war&lang=fr&from=2024-01-01&sort=oldest", Action::ClearFilters, "q=x&sort=oldest"),
             ("q=x&pages=2", Action::ShowMore, "q=x&pages=3"),
             ("", Action::ShowMore, "pages=2"),
+            ("pages=500", Action::ShowMore, "pages=500"),
+            ("pages=70000", Action::ShowMore, "pages=500"),
         ];
         for (before, action, after) in cases {
             let got = at(before).apply(action.clone()).to_query_string();

@@ -20,7 +20,7 @@ pub struct LibraryQuery {
 }
 
 /// Most pages a URL may ask for (beyond it the list would not be read, only rendered).
-const MAX_PAGES: u16 = 500;
+pub const MAX_PAGES: u16 = 500;
 
 /// A facet the reader filters by; each has a URL key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ impl LibraryQuery {
             let value = value.trim().to_string();
             match key.as_str() {
                 "sort" => out.sort = Sort::parse(&value),
-                "pages" => out.more = value.parse::<u16>().map_or(0, |p| p.clamp(1, MAX_PAGES) - 1),
+                "pages" => out.more = value.parse::<u32>().map_or(0, |p| p.clamp(1, u32::from(MAX_PAGES)) as u16 - 1),
                 "from" => out.filters.from = parse_day(&value, false),
                 "to" => out.filters.to = parse_day(&value, true),
                 _ if value.is_empty() => {}

@@ -199,7 +199,7 @@ pub fn LibraryPage() -> Html {
                         if let Some(partial) = &results.partial {
                             <div class="partial-notice">
                                 <p>
-                                    { "No article has all of: " }
+                                    { if partial.narrowed { "No article within these filters has all of: " } else { "No article has all of: " } }
                                     { for partial.clauses.iter().enumerate().map(|(i, c)| html! {
                                         <>{ if i > 0 { ", " } else { "" } }<strong>{ c.clone() }</strong></>
                                     }) }

@@ -1,4 +1,4 @@
-//! The article model shared by the build script and the app: metadata, and a body made of
+//! The article model shared by the indexer and the app: metadata, and a body made of
 //! blocks whose text is stored once, as plain text, with inline styling kept as byte ranges
 //! into it. Search, highlighting and rendering all address the same plain text.
 

@@ -1,5 +1,5 @@
-//! The one definition of the bundled format: a magic tag, a format version, then the
-//! corpus encoded with postcard. The build script writes it; the app reads it.
+//! The one definition of the corpus file's format: a magic tag, a format version, then
+//! the corpus encoded with postcard. The indexer writes it; the app reads it.
 
 use super::corpus::Corpus;
 
@@ -21,7 +21,11 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, String> {
     if version != FORMAT_VERSION {
         return Err(format!("corpus bundle has format {version}, this build reads {FORMAT_VERSION}"));
     }
-    postcard::from_bytes(body).map_err(|e| format!("corrupt corpus bundle: {e}"))
+    let corpus: Corpus = postcard::from_bytes(body).map_err(|e| format!("corrupt corpus bundle: {e}"))?;
+    if corpus.index.len() != corpus.articles.len() || corpus.index.facets.docs.len() != corpus.articles.len() {
+        return Err("corrupt corpus bundle: the index and the articles disagree".into());
+    }
+    Ok(corpus)
 }
 
 #[cfg(test)]

@@ -22,6 +22,10 @@ pub fn format_day((y, m, d): (u16, u8, u8)) -> String {
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a partial date means its first day, or its last
 /// day when `end` is set.
 pub fn parse_day(s: &str, end: bool) -> Option<(u16, u8, u8)> {
+    // Digits and dashes only: `parse` alone would take `+1` for a month.
+    if !s.chars().all(|c| c.is_ascii_digit() || c == '-') {
+        return None;
+    }
     let mut parts = s.splitn(3, '-');
     let year: u16 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
     let month: Option<u8> = match parts.next() {
@@ -56,6 +60,7 @@ mod tests {
         assert_eq!(parse_day("2023-02-29", false), None);
         assert_eq!(parse_day("2024-13", false), None);
         assert_eq!(parse_day("24", false), None);
+        assert_eq!(parse_day("2024-+1", false), None);
         assert_eq!(parse_day("2024-01-01-01", false), None);
         assert_eq!(format_day((2024, 2, 9)), "2024-02-09");
         assert_eq!((days_in_month(1900, 2), days_in_month(2000, 2), days_in_month(2024, 4)), (28, 29, 30));

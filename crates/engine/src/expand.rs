@@ -74,7 +74,7 @@ pub struct Variant {
 pub enum AtomTerms {
     /// A word: its variants, best kinds first.
     Word { scope: Scope, variants: Vec<Variant> },
-    /// A phrase: its terms, matched exactly and consecutively (empty when one is absent).
+    /// A phrase: its terms, matched exactly and consecutively.
     Phrase { scope: Scope, terms: Vec<String> },
     /// A facet field: matched against facet values, never marked.
     Facet,
@@ -181,10 +181,14 @@ impl TypoLimits {
     pub fn of_article(index: &Index, expansion: &Expansion, doc: u32) -> TypoLimits {
         let mut limits = TypoLimits::ANY;
         for (i, atom) in expansion.atoms.iter().enumerate() {
-            let AtomTerms::Word { variants, .. } = atom else { continue };
+            let AtomTerms::Word { variants, scope } = atom else { continue };
+            // As search counts it: in a field the word's scope allows.
+            let counts = |tf: [u32; 3]| Field::ALL.iter().any(|&f| tf[f as usize] > 0 && in_scope(*scope, f));
             for v in variants {
                 let typos = v.kind.typos();
-                if typos < limits.get(i) && index.postings(v.term).take_while(|p| p.doc <= doc).any(|p| p.doc == doc) {
+                if typos < limits.get(i)
+                    && index.postings(v.term).take_while(|p| p.doc <= doc).any(|p| p.doc == doc && counts(p.tf))
+                {
                     limits.lower(i, typos);
                 }
             }
@@ -241,6 +245,10 @@ mod tests {
         let e = expand(&c.index, &query);
         assert_eq!(TypoLimits::of_article(&c.index, &e, 0).get(0), 0);
         assert_eq!(TypoLimits::of_article(&c.index, &e, 1).get(0), 1);
+        // A title word counts the title only: the body's "form" does not lower its limit.
+        let c = corpus_of(&[("Letter from the office", "en", &["Fill in the form."])]);
+        let e = expand(&c.index, &parse("title:form "));
+        assert_eq!(TypoLimits::of_article(&c.index, &e, 0).get(0), 1);
         let mut limits = TypoLimits::ANY;
         limits.lower(3, 2);
         limits.lower(3, 3);

@@ -11,7 +11,8 @@
 //!   straddle two blocks.
 //! - `stems`: an `fst` map from `lang \0 stem` to a group of term offsets: every indexed
 //!   term with that Snowball stem in that language.
-//! - per article: field lengths (in terms) and facet values (interned).
+//! - per article: field lengths (in terms), facet values (interned), and the body
+//!   position where each text block starts (so a position tells its block: excerpts).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;

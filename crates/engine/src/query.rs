@@ -293,7 +293,6 @@ fn terms_of(text: &str) -> Vec<String> {
     tokenize::terms_with(text, str::to_string).into_iter().map(|t| t.term).collect()
 }
 
-/// A year, `yyyy-mm` or `yyyy-mm-dd`, as the `yyyymmdd` of its first day.
 /// A year, month or day as the sortable `yyyymmdd` of its first day; `None` when it is
 /// not a real one (`2025-02-30`).
 fn parse_date(value: &str) -> Option<u32> {

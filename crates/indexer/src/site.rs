@@ -49,15 +49,20 @@ fn content_hash(bytes: &[u8]) -> u64 {
 /// `html` with one `<meta name="lectern-corpus" content="href">`, replacing an old one,
 /// else inserted before `</head>`.
 fn with_meta(html: &str, href: &str) -> String {
-    let tag = format!("<meta name=\"{META_NAME}\" content=\"{href}\">");
+    let escaped = href.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
+    let tag = format!("<meta name=\"{META_NAME}\" content=\"{escaped}\">");
     let marker = format!("<meta name=\"{META_NAME}\"");
     if let Some(start) = html.find(&marker) {
         let end = start + html[start..].find('>').map_or(html.len() - start, |e| e + 1);
         return format!("{}{tag}{}", &html[..start], &html[end..]);
     }
-    match html.find("</head>") {
-        Some(at) => format!("{}  {tag}\n{}", &html[..at], &html[at..]),
-        None => format!("{tag}\n{html}"),
+    // Before `</head>` (any case); failing that, after `<head>`, so that no doctype is
+    // pushed down into quirks mode.
+    let lower = html.to_ascii_lowercase();
+    match (lower.find("</head>"), lower.find("<head>")) {
+        (Some(at), _) => format!("{}  {tag}\n{}", &html[..at], &html[at..]),
+        (None, Some(at)) => format!("{}{tag}{}", &html[..at + 6], &html[at + 6..]),
+        (None, None) => format!("{tag}\n{html}"),
     }
 }
 
@@ -70,6 +75,7 @@ mod tests {
         let html = "<html><head>\n<title>x</title>\n</head><body></body></html>";
         let once = with_meta(html, "/lectern/corpus-1.bin");
         assert!(once.contains("<meta name=\"lectern-corpus\" content=\"/lectern/corpus-1.bin\">\n</head>"));
+        assert!(with_meta("<HEAD></HEAD>", "/a\"b").contains("content=\"/a&quot;b\">\n</HEAD>"));
         let twice = with_meta(&once, "/lectern/corpus-2.bin");
         assert_eq!(twice.matches("lectern-corpus").count(), 1);
         assert!(twice.contains("corpus-2.bin") && !twice.contains("corpus-1.bin"));

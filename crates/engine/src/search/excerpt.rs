@@ -37,9 +37,15 @@ pub fn details(corpus: &Corpus, results: &Results, hit: &Hit) -> HitDetails {
     let highlighter = Highlighter::new(&corpus.index, &results.expansion, hit.limits);
     let title_ranges = highlighter.ranges(Field::Title, &a.title);
     let texts = a.texts();
+    let in_block = |text: &str| densest(&[text], &[(0, highlighter.ranges(Field::Body, text))]);
+    // The block a phrase's first word points to may not hold the phrase: then look on.
     let excerpt = densest_block(corpus, hit)
-        .and_then(|block| texts.get(block))
-        .and_then(|text| densest(&[text.text.as_str()], &[(0, highlighter.ranges(Field::Body, &text.text))]))
+        .and_then(|block| {
+            texts
+                .get(block)
+                .and_then(|text| in_block(&text.text))
+                .or_else(|| texts.iter().find_map(|t| in_block(&t.text)))
+        })
         .unwrap_or_else(|| Excerpt { ranges: highlighter.ranges(Field::Body, &a.excerpt), text: a.excerpt.clone() });
     HitDetails { title_ranges, excerpt }
 }
@@ -56,6 +62,7 @@ fn densest_block(corpus: &Corpus, hit: &Hit) -> Option<usize> {
         }
     }
     at.sort_unstable();
+    let doc = hit.article as u32;
     let mut counts = vec![0usize; hit.words.len()];
     let (mut distinct, mut left) = (0, 0);
     let mut best: Option<((usize, usize), u32)> = None;
@@ -63,7 +70,8 @@ fn densest_block(corpus: &Corpus, hit: &Hit) -> Option<usize> {
         let (pos, word) = at[right];
         counts[word] += 1;
         distinct += usize::from(counts[word] == 1);
-        while pos - at[left].0 >= EXCERPT_WORDS as u32 {
+        // A window stays within one block (blocks are only `BLOCK_GAP` positions apart).
+        while pos - at[left].0 >= EXCERPT_WORDS as u32 || index.block_at(doc, at[left].0) != index.block_at(doc, pos) {
             let gone = at[left].1;
             counts[gone] -= 1;
             distinct -= usize::from(counts[gone] == 0);
@@ -74,7 +82,7 @@ fn densest_block(corpus: &Corpus, hit: &Hit) -> Option<usize> {
             best = Some((score, at[left].0));
         }
     }
-    best.map(|(_, pos)| index.block_at(hit.article as u32, pos))
+    best.map(|(_, pos)| index.block_at(doc, pos))
 }
 
 /// The window of [`EXCERPT_WORDS`] words holding the most matches, over the given

@@ -4,8 +4,9 @@
 //! **Matching.** Every clause of the query must match (AND); a clause matches when one of
 //! its atoms does (OR). A word matches the dictionary terms [`expand`] gives it: itself,
 //! its stems, completions of the word being typed, and corrections within its typo
-//! budget. Phrases match consecutive exact terms. When no article has every clause, the
-//! articles with the most clauses are shown instead, marked as [`Partial`].
+//! budget. Phrases match consecutive exact terms. When a query of two or more text clauses
+//! finds nothing (within the filters, exclusions and dates), the articles with the most
+//! clauses are shown instead, marked as [`Partial`].
 //!
 //! **Ranking** follows the rules of [`rank`], in order (words, typo, exactness,
 //! proximity, attribute, BM25F, then date and title); [`matcher`] scores each match.
@@ -104,6 +105,9 @@ pub struct Results {
 pub struct Partial {
     pub matched: usize,
     pub of: usize,
+    /// Whether filters, exclusions or dates narrowed the search (articles outside them
+    /// may have every clause).
+    pub narrowed: bool,
     /// The clauses as the reader typed them (`kursk`, `"north korea"`, `a OR b`).
     pub clauses: Vec<String>,
 }
@@ -131,10 +135,15 @@ pub fn search(corpus: &Corpus, input: &str, filters: &Filters, sort: Sort) -> Re
         if let Some(first) = hits.first() {
             let clauses =
                 query.clauses.iter().filter(|c| !c.negated && is_text(c)).map(|c| clause_text(&query, c)).collect();
+            let narrowed = !filters.is_empty()
+                || query.after.is_some()
+                || query.before.is_some()
+                || query.clauses.iter().any(|c| c.negated || !is_text(c));
             partial = Some(Partial {
                 matched: usize::from(first.rank.clauses) - facet_clauses(&query),
                 of: text_clauses,
                 clauses,
+                narrowed,
             });
         }
     }
@@ -244,21 +253,28 @@ fn run(
     }
     candidates.retain(|c| facets::within_dates(index, query, filters, c.doc));
     let selection = Selection::new(index, filters);
+    let passed: Vec<u8> = candidates.iter().map(|c| selection.passed(index, c.doc)).collect();
+    // Partial matches show the articles with the most clauses among those the filters
+    // let through; facet counts count every article with at least as many, each by the
+    // filters it passes, so they stay disjunctive.
+    let level = match mode {
+        Mode::All => 0,
+        Mode::Most => candidates
+            .iter()
+            .zip(&passed)
+            .filter(|(_, p)| **p == ALL_FACETS)
+            .map(|(c, _)| c.rank.clauses)
+            .max()
+            .unwrap_or(0),
+    };
     let mut counts = Counts::new(index);
-    candidates.retain(|c| {
-        let passed = selection.passed(index, c.doc);
-        counts.add(index, c.doc, passed);
-        passed == ALL_FACETS
-    });
-    if mode == Mode::Most {
-        // Only the articles with the most clauses; the counts above counted every partial match.
-        let best = candidates.iter().map(|c| c.rank.clauses).max().unwrap_or(0);
-        candidates.retain(|c| c.rank.clauses == best);
-        counts = Counts::new(index);
-        for c in &candidates {
-            counts.add(index, c.doc, ALL_FACETS);
+    for (c, &p) in candidates.iter().zip(&passed) {
+        if c.rank.clauses >= level {
+            counts.add(index, c.doc, p);
         }
     }
+    let mut passed = passed.into_iter();
+    candidates.retain(|c| passed.next() == Some(ALL_FACETS) && (mode == Mode::All || c.rank.clauses == level));
 
     // Ties (and the other sorts) go newer first, undated last; then by title.
     let facets = &index.facets;

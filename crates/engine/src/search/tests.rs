@@ -126,7 +126,17 @@ fn words_must_all_match() {
     check("kursk zelenskyy ", &["Zelenskyy visits", "Russia acknowledges"]);
     let corpus = corpus();
     let r = search(&corpus, "kursk zelenskyy ", &Filters::default(), Sort::Relevance);
-    assert_eq!(r.partial, Some(Partial { matched: 1, of: 2, clauses: vec!["kursk".into(), "zelenskyy".into()] }));
+    assert_eq!(
+        r.partial,
+        Some(Partial { matched: 1, of: 2, clauses: vec!["kursk".into(), "zelenskyy".into()], narrowed: false })
+    );
+    // Within a filter: the notice says so, and the counts stay disjunctive (CNN's article
+    // with one of the words is still offered beside BBC's).
+    let bbc = Filters { sources: vec!["BBC News".into()], ..Filters::default() };
+    let r = search(&corpus, "kursk zelenskyy ", &bbc, Sort::Relevance);
+    assert_eq!(titles(&corpus, &r), ["Zelenskyy visits Kyiv hospital"]);
+    assert!(r.partial.as_ref().is_some_and(|p| p.narrowed));
+    assert_eq!(r.facets.sources, [("BBC News".to_string(), 1), ("CNN".to_string(), 1)]);
     assert_eq!(search(&corpus, "kursk gerasimov ", &Filters::default(), Sort::Relevance).partial, None);
 }
 

@@ -322,12 +322,14 @@ pub async fn ranking_puts_the_word_first_and_labels_partial_matches(c: &Client, 
     // No article has both words: the ones with one of them, said so.
     by_role(c, "button", Name::Is("Clear search")).await?.click().await?;
     input.send_keys("halibut changeset ").await?;
-    let notice = wait_for(|| async { Ok(c.find(Locator::Css(".partial-notice")).await.ok()) }).await?;
-    let said = text_of(&notice).await?;
-    check(
-        said.contains("No article has all of: halibut, changeset. These have 1 of 2."),
-        format!("the notice says {said:?}"),
-    )?;
+    // Typing goes a key at a time: wait for the notice of the whole query.
+    let expected = "No article has all of: halibut, changeset. These have 1 of 2.";
+    let seen = wait_for(|| async {
+        let Ok(notice) = c.find(Locator::Css(".partial-notice")).await else { return Ok(None) };
+        Ok(text_of(&notice).await?.contains(expected).then_some(()))
+    })
+    .await;
+    check(seen.is_ok(), format!("the notice says {expected:?}"))?;
     let status = text_of(&by_role(c, "status", Name::Any).await?).await?;
     check(status.ends_with("articles with 1 of 2 words"), format!("status says {status:?}"))?;
     // The two with a word as typed come before those with a correction ("changes").
