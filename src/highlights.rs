@@ -21,8 +21,6 @@ use std::collections::BTreeMap;
 use crate::engine::anchor::{self, Point, Resolver, Span, BLOCK_SEPARATOR};
 use crate::engine::article::Text;
 
-/// Storage key of the highlights.
-pub const KEY: &str = "lectern.highlights";
 /// First line of the stored value; a value without it is not read (and kept aside).
 const HEADER: &str = "lectern-highlights 1";
 /// A longer selection is refused: a highlight marks a passage, not an article.

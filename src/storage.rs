@@ -2,6 +2,18 @@
 //! (private mode, quota, blocked cookies) reads as empty and drops writes: the app keeps
 //! working without persistence.
 
+// Every key Lectern stores under, in one table, so that none collides or is forgotten.
+/// Reading settings (`prefs.rs`).
+pub const PREFS: &str = "lectern.prefs";
+/// Reading positions per article (`reading_progress.rs`).
+pub const PROGRESS: &str = "lectern.progress";
+/// The reader's highlights (`highlights.rs`).
+pub const HIGHLIGHTS: &str = "lectern.highlights";
+/// Damaged highlights are kept aside under this, then `.` and the time in milliseconds.
+pub const HIGHLIGHTS_UNREADABLE: &str = "lectern.highlights.unreadable";
+/// The read-aloud speed.
+pub const SPEECH_RATE: &str = "lectern.speech-rate";
+
 /// The stored value of `key`, if storage works and holds one.
 pub fn read(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()

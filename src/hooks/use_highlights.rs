@@ -6,11 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::highlights::{Highlights, KEY};
+use crate::highlights::Highlights;
 use crate::storage;
-
-/// Prefix of the keys that keep unreadable values aside.
-const UNREADABLE_KEY: &str = "lectern.highlights.unreadable";
 
 /// A change to the highlights.
 pub type Change = Box<dyn FnOnce(&mut Highlights)>;
@@ -33,7 +30,7 @@ pub fn use_highlights() -> HighlightsHandle {
         Callback::from(move |change: Change| {
             let mut next = (**all).clone();
             change(&mut next);
-            saved.set(storage::write(KEY, &next.to_storage()));
+            saved.set(storage::write(storage::HIGHLIGHTS, &next.to_storage()));
             all.set(Rc::new(next));
         })
     };
@@ -41,11 +38,12 @@ pub fn use_highlights() -> HighlightsHandle {
 }
 
 fn load() -> Highlights {
-    let Some(stored) = storage::read(KEY) else { return Highlights::default() };
+    let Some(stored) = storage::read(storage::HIGHLIGHTS) else { return Highlights::default() };
     let (highlights, damaged) = Highlights::parse(&stored);
     // Kept aside once: what could be read replaces it, so the next view finds it whole.
-    if damaged && storage::write(&format!("{UNREADABLE_KEY}.{}", js_sys::Date::now() as u64), &stored) {
-        storage::write(KEY, &highlights.to_storage());
+    if damaged && storage::write(&format!("{}.{}", storage::HIGHLIGHTS_UNREADABLE, js_sys::Date::now() as u64), &stored)
+    {
+        storage::write(storage::HIGHLIGHTS, &highlights.to_storage());
     }
     highlights
 }

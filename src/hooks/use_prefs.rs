@@ -6,8 +6,6 @@ use yew::prelude::*;
 use crate::prefs::{Choice, ReaderPrefs};
 use crate::storage;
 
-const KEY: &str = "lectern.prefs";
-
 /// The current preferences and a way to change them.
 #[derive(Clone, PartialEq)]
 pub struct PrefsHandle {
@@ -25,12 +23,12 @@ pub struct PrefsProviderProps {
 
 #[component]
 pub fn PrefsProvider(props: &PrefsProviderProps) -> Html {
-    let prefs = use_state(|| storage::read(KEY).map(|s| ReaderPrefs::from_storage(&s)).unwrap_or_default());
+    let prefs = use_state(|| storage::read(storage::PREFS).map(|s| ReaderPrefs::from_storage(&s)).unwrap_or_default());
     let storage_ok = use_state_eq(|| true);
     {
         let storage_ok = storage_ok.clone();
         use_effect_with(*prefs, move |prefs| {
-            if !storage::write(KEY, &prefs.to_storage()) {
+            if !storage::write(storage::PREFS, &prefs.to_storage()) {
                 storage_ok.set(false);
             }
             if let Some(root) = gloo::utils::document().document_element() {

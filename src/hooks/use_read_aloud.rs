@@ -20,8 +20,6 @@ use crate::engine::tokenize::primary_subtag;
 use crate::prefs::{rate_from_storage, DEFAULT_RATE};
 use crate::storage;
 
-const RATE_KEY: &str = "lectern.speech-rate";
-
 /// A sentence: in the title (`None`) or in a text block, and its byte range there.
 pub type Place = (Option<usize>, Range<usize>);
 
@@ -67,7 +65,7 @@ pub fn use_read_aloud(article: ArticleRef) -> ReadAloudHandle {
     let playback = use_state_eq(|| Playback::Stopped);
     let speaking = use_state_eq(|| None::<Place>);
     let error = use_state_eq(|| None::<String>);
-    let rate = use_state_eq(|| storage::read(RATE_KEY).map_or(DEFAULT_RATE, |r| rate_from_storage(&r)));
+    let rate = use_state_eq(|| storage::read(storage::SPEECH_RATE).map_or(DEFAULT_RATE, |r| rate_from_storage(&r)));
     let speaker = use_mut_ref({
         let (playback, speaking, error) = (playback.setter(), speaking.setter(), error.setter());
         let (rate, synth) = (*rate, synth.as_ref().clone());
@@ -130,7 +128,7 @@ pub fn use_read_aloud(article: ArticleRef) -> ReadAloudHandle {
         let (speaker, rate, playback) = (speaker.clone(), rate.clone(), *playback);
         Callback::from(move |r: f64| {
             rate.set(r);
-            storage::write(RATE_KEY, &r.to_string());
+            storage::write(storage::SPEECH_RATE, &r.to_string());
             let at = {
                 let mut s = speaker.borrow_mut();
                 s.rate = r;

@@ -11,8 +11,6 @@ use yew::prelude::*;
 use crate::reading_progress::Progress;
 use crate::storage;
 
-const KEY: &str = "lectern.progress";
-
 /// The positions remembered when the calling component mounted.
 #[hook]
 pub fn use_saved_progress() -> Rc<Progress> {
@@ -21,7 +19,7 @@ pub fn use_saved_progress() -> Rc<Progress> {
 
 /// All remembered positions.
 fn load() -> Progress {
-    storage::read(KEY).map(|s| Progress::parse(&s)).unwrap_or_default()
+    storage::read(storage::PROGRESS).map(|s| Progress::parse(&s)).unwrap_or_default()
 }
 
 /// How far the page can scroll, in pixels.
@@ -74,7 +72,7 @@ pub fn use_reading_position(slug: String, restore: bool, bar: NodeRef) {
                 last_saved = f;
                 let mut progress = load();
                 progress.set(&slug, f);
-                storage::write(KEY, &progress.to_storage());
+                storage::write(storage::PROGRESS, &progress.to_storage());
             }
         });
         move || drop(listener)
