@@ -35,17 +35,11 @@ fn article(blocks: Vec<Block>) -> &'static Article {
     Box::leak(Box::new(Article {
         slug: "a".into(),
         title: "A".into(),
-        byline: None,
-        source: None,
-        published: None,
-        url: None,
-        tags: vec![],
         lang: "en".into(),
         blocks,
-        excerpt: String::new(),
-        word_count: 0,
         reading_minutes: 1,
         file: "a.md".into(),
+        ..Article::default()
     }))
 }
 

@@ -214,21 +214,7 @@ mod tests {
             Block::SectionBreak,
             h(2, "Two"),
         ];
-        let article = Article {
-            slug: String::new(),
-            title: String::new(),
-            byline: None,
-            source: None,
-            published: None,
-            url: None,
-            tags: vec![],
-            lang: "en".into(),
-            blocks,
-            excerpt: String::new(),
-            word_count: 0,
-            reading_minutes: 1,
-            file: String::new(),
-        };
+        let article = Article { lang: "en".into(), blocks, reading_minutes: 1, ..Article::default() };
         assert_eq!(article.outline(), vec![(1, 1, "One"), (4, 2, "Inner"), (5, 2, "Two")]);
         let texts = article.texts();
         for (i, _, t) in article.outline() {

@@ -78,21 +78,7 @@ mod tests {
     use super::*;
 
     fn article(file: &str, title: &str) -> Article {
-        Article {
-            slug: String::new(),
-            title: title.into(),
-            byline: None,
-            source: None,
-            published: None,
-            url: None,
-            tags: vec![],
-            lang: "en".into(),
-            blocks: vec![],
-            excerpt: String::new(),
-            word_count: 0,
-            reading_minutes: 1,
-            file: file.into(),
-        }
+        Article { title: title.into(), lang: "en".into(), reading_minutes: 1, file: file.into(), ..Article::default() }
     }
 
     #[test]

@@ -127,11 +127,10 @@ pub struct Hit {
 pub fn search(corpus: &Corpus, input: &str, filters: &Filters, sort: Sort) -> Results {
     let query = query::parse(input);
     let expansion = expand::expand(&corpus.index, &query);
-    let (mut hits, mut facets) = run(corpus, &query, &expansion, filters, sort, Mode::All);
     let text_clauses = query.clauses.iter().filter(|c| !c.negated && is_text(c)).count();
+    let (hits, facets, mode) = run(corpus, &query, &expansion, filters, sort, text_clauses >= 2);
     let mut partial = None;
-    if hits.is_empty() && text_clauses >= 2 {
-        (hits, facets) = run(corpus, &query, &expansion, filters, sort, Mode::Most);
+    if mode == Mode::Most {
         if let Some(first) = hits.first() {
             let clauses =
                 query.clauses.iter().filter(|c| !c.negated && is_text(c)).map(|c| clause_text(&query, c)).collect();
@@ -147,8 +146,8 @@ pub fn search(corpus: &Corpus, input: &str, filters: &Filters, sort: Sort) -> Re
             });
         }
     }
-    let complete = hits.is_empty() || partial.is_some();
-    let suggestion = if complete && query.has_text() { suggest::suggest(corpus, &query, filters) } else { None };
+    let incomplete = hits.is_empty() || partial.is_some();
+    let suggestion = if incomplete && query.has_text() { suggest::suggest(corpus, &query, filters) } else { None };
     Results { hits, facets, partial, suggestion, query, expansion }
 }
 
@@ -218,14 +217,17 @@ impl Candidate {
     }
 }
 
+/// The ranked hits and facet counts of `query`. When no article has every clause within
+/// the filters and `partial` is allowed, the articles with the most clauses, from the
+/// same matches; the mode says which it was.
 fn run(
     corpus: &Corpus,
     query: &Query,
     expansion: &Expansion,
     filters: &Filters,
     sort: Sort,
-    mode: Mode,
-) -> (Vec<Hit>, Facets) {
+    partial: bool,
+) -> (Vec<Hit>, Facets, Mode) {
     let index = &corpus.index;
     let matcher = Matcher::new(index);
     // Positive clauses with their atoms' expansions; atoms numbered as the query lists them.
@@ -243,16 +245,20 @@ fn run(
         })
         .collect();
     let lists: Vec<Vec<Matched>> = positive.iter().map(|(_, atoms, at)| matcher.clause(atoms, *at)).collect();
-    let mut candidates = match mode {
-        Mode::All => every_clause(index.len(), lists),
-        Mode::Most => most_clauses(index.len(), lists, &positive.iter().map(|(c, ..)| is_text(c)).collect::<Vec<_>>()),
+    let excluded: Vec<Vec<u32>> = query.clauses.iter().filter(|c| c.negated).map(|c| matcher.docs(&c.any)).collect();
+    let allowed = |c: &Candidate| {
+        excluded.iter().all(|docs| docs.binary_search(&c.doc).is_err())
+            && facets::within_dates(index, query, filters, c.doc)
     };
-    for clause in query.clauses.iter().filter(|c| c.negated) {
-        let excluded = matcher.docs(&clause.any);
-        candidates.retain(|c| excluded.binary_search(&c.doc).is_err());
-    }
-    candidates.retain(|c| facets::within_dates(index, query, filters, c.doc));
     let selection = Selection::new(index, filters);
+    let mut mode = Mode::All;
+    let mut candidates = every_clause(index.len(), &lists);
+    candidates.retain(allowed);
+    if partial && !candidates.iter().any(|c| selection.passed(index, c.doc) == ALL_FACETS) {
+        mode = Mode::Most;
+        candidates = most_clauses(index.len(), &lists, &positive.iter().map(|(c, ..)| is_text(c)).collect::<Vec<_>>());
+        candidates.retain(allowed);
+    }
     let passed: Vec<u8> = candidates.iter().map(|c| selection.passed(index, c.doc)).collect();
     // Partial matches show the articles with the most clauses among those the filters
     // let through; facet counts count every article with at least as many, each by the
@@ -309,28 +315,27 @@ fn run(
         .into_iter()
         .map(|c| Hit { article: c.doc as usize, rank: c.rank, limits: c.limits, words: c.words })
         .collect();
-    (hits, counts.into_facets(index, filters))
+    (hits, counts.into_facets(index, filters), mode)
 }
 
 /// A positive clause, its atoms with their expansions, and the number of its first atom.
 type Positive<'a> = (&'a Clause, Vec<(&'a Atom, &'a AtomTerms)>, usize);
 
 /// The articles every clause matches (every article when there is no clause).
-fn every_clause(articles: usize, mut lists: Vec<Vec<Matched>>) -> Vec<Candidate> {
+fn every_clause(articles: usize, lists: &[Vec<Matched>]) -> Vec<Candidate> {
     let clauses = lists.len();
     if lists.is_empty() {
         return (0..articles as u32).map(|doc| Candidate::new(doc, 0)).collect();
     }
     // Start from the rarest clause; the others are looked up by binary search.
     let rarest = (0..lists.len()).min_by_key(|&i| lists[i].len()).expect("one clause at least");
-    let first = std::mem::take(&mut lists[rarest]);
-    first
-        .into_iter()
+    lists[rarest]
+        .iter()
         .filter_map(|m| {
             let mut c = Candidate::new(m.doc, clauses);
             for (i, list) in lists.iter().enumerate() {
                 if i == rarest {
-                    c.add(i, &m);
+                    c.add(i, m);
                 } else {
                     c.add(i, &list[list.binary_search_by_key(&m.doc, |x| x.doc).ok()?]);
                 }
@@ -341,7 +346,7 @@ fn every_clause(articles: usize, mut lists: Vec<Vec<Matched>>) -> Vec<Candidate>
 }
 
 /// The articles matching every required (non-text) clause and at least one text clause.
-fn most_clauses(articles: usize, lists: Vec<Vec<Matched>>, text: &[bool]) -> Vec<Candidate> {
+fn most_clauses(articles: usize, lists: &[Vec<Matched>], text: &[bool]) -> Vec<Candidate> {
     let clauses = lists.len();
     let mut slot = vec![u32::MAX; articles];
     let mut out: Vec<Candidate> = Vec::new();

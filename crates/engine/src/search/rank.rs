@@ -127,11 +127,6 @@ pub fn key(r: &Rank) -> u128 {
     })
 }
 
-/// `Less` when `a` ranks before `b`: the first rule that tells them apart decides.
-pub fn compare(a: &Rank, b: &Rank) -> Ordering {
-    key(a).cmp(&key(b))
-}
-
 /// Proximity of words whose positions in each field are given, in query order: per
 /// consecutive pair, the distance of their nearest occurrences in one field (reversed
 /// order costs one more), capped at [`FAR`]; summed. One word or none: 0.
@@ -162,6 +157,11 @@ fn nearest(a: &[u32], b: &[u32]) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Less` when `a` ranks before `b`: the first rule that tells them apart decides.
+    fn compare(a: &Rank, b: &Rank) -> Ordering {
+        key(a).cmp(&key(b))
+    }
 
     fn rank() -> Rank {
         Rank { clauses: 2, atoms: 2, typos: 0, inexactness: 0, proximity: 0, attribute: 0, score: 1.0 }

@@ -6,7 +6,7 @@ use super::super::corpus::Corpus;
 use super::super::expand;
 use super::super::fuzzy;
 use super::super::query::{self, Atom, Query};
-use super::{run, Filters, Mode, Sort};
+use super::{run, Filters, Sort};
 
 /// For a query that no article matches with every word: each word the dictionary lacks
 /// (exactly and by stem) respelled as the closest, most frequent term within
@@ -34,6 +34,6 @@ pub(super) fn suggest(corpus: &Corpus, query: &Query, filters: &Filters) -> Opti
     }
     let respelled = query::parse(text.trim_end());
     let expansion = expand::expand(index, &respelled);
-    let (hits, _) = run(corpus, &respelled, &expansion, filters, Sort::Relevance, Mode::All);
+    let (hits, ..) = run(corpus, &respelled, &expansion, filters, Sort::Relevance, false);
     (!hits.is_empty()).then_some(text)
 }
