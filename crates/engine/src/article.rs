@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One article of the corpus, as parsed at build time and shipped in the bundle.
+/// One article of the corpus, as the indexer parses it and the corpus file carries it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Unique, URL-safe identifier: the article's address is `#/a/<slug>`.

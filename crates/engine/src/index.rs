@@ -1,4 +1,4 @@
-//! The search index, built once at build time from the articles and shipped in the bundle.
+//! The search index, built once by the indexer from the articles and carried in the corpus file.
 //!
 //! Layout (chosen so that decoding is a few `memcpy`s, whatever the corpus size):
 //! - `terms`: an `fst` map from each term to the byte offset of its postings. It answers
