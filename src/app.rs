@@ -3,6 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::load_failed::LoadFailed;
 use crate::components::storage_notice::StorageNotice;
 use crate::corpus;
 use crate::hooks::use_prefs::PrefsProvider;
@@ -46,20 +47,9 @@ pub fn App() -> Html {
     let page = match &*loading {
         Loading::Ready => html! { <Switch<Route> render={switch} /> },
         Loading::Pending => html! { <p class="loading" role="status">{ "Loading the library…" }</p> },
-        Loading::Failed(error) => {
-            let (label, onclick) = if error.reload {
-                ("Reload the page", Callback::from(|_: MouseEvent| drop(gloo::utils::window().location().reload())))
-            } else {
-                ("Try again", fetch.reform(|_: MouseEvent| ()))
-            };
-            html! {
-                <div class="load-failed" role="alert">
-                    <h1>{ "The library could not be opened" }</h1>
-                    <p>{ error.message.clone() }</p>
-                    <button type="button" {onclick}>{ label }</button>
-                </div>
-            }
-        }
+        Loading::Failed(error) => html! {
+            <LoadFailed heading="The library could not be opened" error={error.clone()} retry={fetch.clone()} />
+        },
     };
     html! {
         <PrefsProvider>

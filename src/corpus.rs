@@ -1,12 +1,18 @@
-//! The corpus, fetched once at start from the file the indexer wrote beside the app
-//! (`corpus-<hash>.bin`, named by `<meta name="lectern-corpus">` in `index.html`) and
-//! decoded; the app renders its pages only once it is here, so they read it
-//! synchronously through [`corpus`]. The wasm embeds no article.
+//! The corpus store. At start the app fetches the first corpus file (named by
+//! `<meta name="lectern-corpus">` in `index.html`): every article's metadata and facets, so
+//! the library can render at once. The index shards a search needs and the bodies of the
+//! articles shown are fetched when asked for ([`use_parts`]), installed into the corpus,
+//! and kept; each file is fetched once, and a failure is kept until the reader retries.
+//! The wasm embeds no article.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
 
 use crate::engine::article::Article;
 use crate::engine::codec;
@@ -19,12 +25,12 @@ pub fn corpus() -> &'static Corpus {
     CORPUS.get().expect("pages render only after the corpus is loaded")
 }
 
-/// Whether the corpus is here.
+/// Whether the first file is here.
 pub fn is_loaded() -> bool {
     CORPUS.get().is_some()
 }
 
-/// Why the corpus is not here, for a reader.
+/// Why a corpus file is not here, for a reader.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadError {
     pub message: String,
@@ -33,24 +39,31 @@ pub struct LoadError {
     pub reload: bool,
 }
 
-/// Fetches and decodes the corpus.
-pub async fn load() -> Result<(), LoadError> {
-    if is_loaded() {
-        return Ok(());
-    }
-    let offline = |what: &str| LoadError {
+fn offline(what: &str) -> LoadError {
+    LoadError {
         message: format!("The articles could not be loaded ({what}). Check the connection and try again."),
         reload: false,
-    };
-    let stale = |message: String| LoadError { message, reload: true };
-    let href = gloo::utils::document()
+    }
+}
+
+fn stale(message: String) -> LoadError {
+    LoadError { message, reload: true }
+}
+
+/// The address of the first corpus file.
+fn first_href() -> Result<String, LoadError> {
+    gloo::utils::document()
         .query_selector("meta[name=\"lectern-corpus\"]")
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
-        .ok_or_else(|| stale("This page names no corpus file: it was not built by Lectern's indexer.".into()))?;
+        .ok_or_else(|| stale("This page names no corpus file: it was not built by Lectern's indexer.".into()))
+}
+
+/// The bytes at `href`.
+async fn fetch(href: &str) -> Result<Vec<u8>, LoadError> {
     let response =
-        JsFuture::from(gloo::utils::window().fetch_with_str(&href)).await.map_err(|_| offline("no connection"))?;
+        JsFuture::from(gloo::utils::window().fetch_with_str(href)).await.map_err(|_| offline("no connection"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| offline("no response"))?;
     if !response.ok() {
         // A page from before a new deployment names a file the site no longer has.
@@ -61,10 +74,162 @@ pub async fn load() -> Result<(), LoadError> {
     }
     let buffer = response.array_buffer().map_err(|_| offline("unreadable response"))?;
     let buffer = JsFuture::from(buffer).await.map_err(|_| offline("the download broke off"))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let corpus = codec::decode(&bytes).map_err(|e| stale(format!("The articles could not be read: {e}.")))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Fetches and decodes the first corpus file.
+pub async fn load() -> Result<(), LoadError> {
+    if is_loaded() {
+        return Ok(());
+    }
+    let href = first_href()?;
+    let bytes = fetch(&href).await?;
+    let corpus = codec::decode_first(&bytes).map_err(|e| stale(format!("The articles could not be read: {e}.")))?;
     let _ = CORPUS.set(corpus);
     Ok(())
+}
+
+/// A file of the corpus fetched on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// An index shard, by number.
+    Shard(usize),
+    /// An article's body, by article number.
+    Body(usize),
+}
+
+impl Part {
+    fn is_installed(self) -> bool {
+        match self {
+            Part::Shard(s) => corpus().index.shard(s).is_some(),
+            Part::Body(n) => corpus().body(n).is_some(),
+        }
+    }
+
+    /// Its file's name, relative to the first file.
+    fn file(self) -> Option<&'static str> {
+        let files = &corpus().files;
+        match self {
+            Part::Shard(s) => files.shards.get(s),
+            Part::Body(n) => files.bodies.get(n),
+        }
+        .map(String::as_str)
+    }
+
+    /// Decodes and installs the part from its bytes.
+    fn install(self, bytes: &[u8]) -> Result<(), String> {
+        let corpus = corpus();
+        match self {
+            Part::Shard(s) => codec::decode_shard(bytes).map(|shard| {
+                corpus.index.install(s, shard);
+            }),
+            Part::Body(n) => {
+                let meta = corpus.articles.get(n).ok_or("no such article")?;
+                codec::decode_body(bytes, meta).map(|body| {
+                    corpus.install_body(n, body);
+                })
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct Store {
+    in_flight: HashSet<Part>,
+    failed: HashMap<Part, LoadError>,
+    listeners: Vec<(u32, Callback<()>)>,
+    next_listener: u32,
+    /// Parts installed so far: it changes whenever one arrives.
+    arrived: u64,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::new(Store::default());
+}
+
+/// Starts fetching the parts that are neither installed, nor on their way, nor failed.
+fn request(parts: &[Part]) {
+    let base = first_href().ok().map(|href| href.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/")));
+    for &part in parts {
+        let start = STORE.with_borrow_mut(|store| {
+            !part.is_installed() && !store.failed.contains_key(&part) && store.in_flight.insert(part)
+        });
+        if !start {
+            continue;
+        }
+        let href = match (&base, part.file()) {
+            (Some(base), Some(file)) => format!("{base}{file}"),
+            _ => {
+                finish(part, Err(stale("The corpus names no file for this part: reload the page.".into())));
+                continue;
+            }
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match fetch(&href).await {
+                Ok(bytes) => part.install(&bytes).map_err(|e| stale(format!("The articles could not be read: {e}."))),
+                Err(e) => Err(e),
+            };
+            finish(part, result);
+        });
+    }
+}
+
+/// Records how a fetch ended and tells every listener.
+fn finish(part: Part, result: Result<(), LoadError>) {
+    let listeners: Vec<Callback<()>> = STORE.with_borrow_mut(|store| {
+        store.in_flight.remove(&part);
+        match result {
+            Ok(()) => store.arrived += 1,
+            Err(e) => drop(store.failed.insert(part, e)),
+        }
+        store.listeners.iter().map(|(_, l)| l.clone()).collect()
+    });
+    for listener in listeners {
+        listener.emit(());
+    }
+}
+
+/// What a page knows of the parts it asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parts {
+    /// Every part is installed.
+    pub ready: bool,
+    /// Why a part could not be had, if one failed.
+    pub failed: Option<LoadError>,
+    /// Forgets the failures and fetches again.
+    pub retry: Callback<()>,
+    /// Changes whenever any part arrives (for memo keys).
+    pub arrived: u64,
+}
+
+/// Asks for `parts` and re-renders the component as they (or any other parts) arrive.
+#[hook]
+pub fn use_parts(parts: Vec<Part>) -> Parts {
+    let update = use_force_update();
+    use_effect_with((), move |_| {
+        let id = STORE.with_borrow_mut(|store| {
+            store.next_listener += 1;
+            let id = store.next_listener;
+            store.listeners.push((id, Callback::from(move |()| update.force_update())));
+            id
+        });
+        move || STORE.with_borrow_mut(|store| store.listeners.retain(|(l, _)| *l != id))
+    });
+    let parts = Rc::new(parts);
+    use_effect_with(parts.clone(), |parts| request(parts));
+    let missing: Vec<Part> = parts.iter().copied().filter(|p| !p.is_installed()).collect();
+    let (failed, arrived) =
+        STORE.with_borrow(|store| (missing.iter().find_map(|p| store.failed.get(p).cloned()), store.arrived));
+    let retry = Callback::from(move |()| {
+        STORE.with_borrow_mut(|store| parts.iter().for_each(|p| drop(store.failed.remove(p))));
+        request(&parts);
+    });
+    Parts { ready: missing.is_empty(), failed, retry, arrived }
+}
+
+/// Starts fetching an article's body before it is needed (a result is hovered or focused).
+pub fn prefetch_body(n: usize) {
+    request(&[Part::Body(n)]);
 }
 
 /// A reference to an article of the corpus that compares by identity, cheap to pass as a

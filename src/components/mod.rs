@@ -7,6 +7,7 @@ pub mod facet_panel;
 pub mod filter_chips;
 pub mod highlighted;
 pub mod highlights_panel;
+pub mod load_failed;
 pub mod match_nav;
 pub mod match_rail;
 pub mod query_link;

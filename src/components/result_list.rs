@@ -17,6 +17,8 @@ use crate::route::Route;
 /// One result as shown.
 #[derive(Clone, PartialEq)]
 pub struct ResultItem {
+    /// The article's number in the corpus.
+    pub number: usize,
     pub article: ArticleRef,
     pub title_ranges: Vec<Range<usize>>,
     pub excerpt: AttrValue,
@@ -31,6 +33,8 @@ pub struct ResultListProps {
     pub list_ref: NodeRef,
     /// ↑ on the first result: back to the search field.
     pub on_leave_top: Callback<()>,
+    /// A result is pointed at or focused: the reader may open it (its article number).
+    pub on_interest: Callback<usize>,
 }
 
 #[component]
@@ -60,9 +64,12 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         <ul class="results" aria-label="Articles" ref={props.list_ref.clone()} {onkeydown}>
             { for props.items.iter().map(|item| {
                 let article = item.article;
+                let number = item.number;
+                let onmouseenter = props.on_interest.reform(move |_: MouseEvent| number);
+                let onfocusin = props.on_interest.reform(move |_: FocusEvent| number);
                 html! {
                     <li key={article.slug.clone()}>
-                        <article class="card" lang={article.lang.clone()}>
+                        <article class="card" lang={article.lang.clone()} {onmouseenter} {onfocusin}>
                             <h2 class="card-title">
                                 <QueryLink to={Route::Article { slug: article.slug.clone() }} query={props.link_query.clone()} classes="result-link">
                                     <Highlighted text={article.title.clone()} ranges={item.title_ranges.clone()} />

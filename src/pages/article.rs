@@ -12,6 +12,7 @@ use yew_router::prelude::*;
 use crate::components::article_body::{heading_id, is_long, marked_text, ArticleBody, Layers};
 use crate::components::article_meta::ArticleMeta;
 use crate::components::highlights_panel::HighlightsPanel;
+use crate::components::load_failed::LoadFailed;
 use crate::components::match_nav::MatchNav;
 use crate::components::match_rail::{positions_by_text, MatchRail};
 use crate::components::query_link::QueryLink;
@@ -20,10 +21,10 @@ use crate::components::reader_settings::ReaderSettings;
 use crate::components::result_pager::ResultPager;
 use crate::components::shortcut_help::ShortcutHelp;
 use crate::components::table_of_contents::TableOfContents;
-use crate::corpus::{corpus, ArticleRef};
+use crate::corpus::{corpus, use_parts, ArticleRef, LoadError, Part};
 use crate::download::save_text;
 use crate::engine::article::{is_safe_href, Text};
-use crate::engine::search::search;
+use crate::engine::search::{missing_shards, search};
 use crate::highlights::{placed, Highlights, Refused};
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_highlights::use_highlights;
@@ -48,11 +49,41 @@ pub struct ArticlePageProps {
     pub slug: String,
 }
 
+/// The article once its body has arrived: until then its title and "Loading", or why it
+/// could not be had.
 #[component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
-    match corpus().by_slug(&props.slug) {
-        Some(article) => html! { <Reader article={ArticleRef(article)} /> },
-        None => html! { <NotFoundPage /> },
+    let number = corpus().number(&props.slug);
+    let body = use_parts(number.map(Part::Body).into_iter().collect());
+    let Some(number) = number else { return html! { <NotFoundPage /> } };
+    if let Some(whole) = corpus().body(number) {
+        return html! { <Reader article={ArticleRef(&whole.article)} /> };
+    }
+    html! { <ArticleLoading title={corpus().articles[number].title.clone()} failed={body.failed} retry={body.retry} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ArticleLoadingProps {
+    title: AttrValue,
+    failed: Option<LoadError>,
+    retry: Callback<()>,
+}
+
+#[component]
+fn ArticleLoading(props: &ArticleLoadingProps) -> Html {
+    use_document_title(props.title.to_string());
+    match &props.failed {
+        Some(error) => {
+            html! { <LoadFailed heading={props.title.clone()} error={error.clone()} retry={props.retry.clone()} /> }
+        }
+        None => html! {
+            <article class="reader" aria-busy="true">
+                <header class="reader-header">
+                    <h1 class="reader-title">{ props.title.clone() }</h1>
+                </header>
+                <p class="loading" role="status">{ "Loading the article…" }</p>
+            </article>
+        },
     }
 }
 
@@ -77,7 +108,10 @@ fn Reader(props: &ReaderProps) -> Html {
     let find_marked = use_state(String::new);
     let find_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let long = *use_memo(article, |a| is_long(a));
-    let marked_query = if find_marked.trim().is_empty() { library.q.clone() } else { find_marked.to_string() };
+    let wanted = if find_marked.trim().is_empty() { library.q.clone() } else { find_marked.to_string() };
+    // What is marked waits for the index shards of its words.
+    let shards = use_parts(missing_shards(corpus(), &wanted).into_iter().map(Part::Shard).collect());
+    let marked_query = if shards.ready { wanted } else { String::new() };
     // Title marks first, then the body's, numbered in reading order.
     let marks = use_marks(article, marked_query.clone(), long);
     let total = marks.total();
@@ -103,7 +137,7 @@ fn Reader(props: &ReaderProps) -> Html {
     };
     let positions = (*by_text).clone().unwrap_or(measured);
     // Where this article sits in the results the reader came from.
-    let neighbours = use_memo((article, query_string.clone()), |(article, _)| {
+    let neighbours = use_memo((article, query_string.clone(), shards.arrived), |(article, ..)| {
         let results = search(corpus(), &library.q, &library.filters, library.effective_sort());
         let at = |i: usize| results.hits.get(i).map(|h| ArticleRef(&corpus().articles[h.article]));
         let position = results.hits.iter().position(|h| corpus().articles[h.article].slug == article.slug)?;

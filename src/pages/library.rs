@@ -2,6 +2,8 @@
 //! time. Its whole state lives in the URL (`#/?q=…&source=…&sort=…`): typing replaces the
 //! history entry, committed changes push one.
 
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -11,10 +13,11 @@ use crate::components::facet_panel::{visible_groups, FacetPanel};
 use crate::components::filter_chips::FilterChips;
 use crate::route::{go, Route};
 
+use crate::components::load_failed::LoadFailed;
 use crate::components::result_list::{result_links, ResultItem, ResultList};
 use crate::components::search_box::SearchBox;
-use crate::corpus::{corpus, ArticleRef};
-use crate::engine::search::{details, search, Sort};
+use crate::corpus::{corpus, prefetch_body, use_parts, ArticleRef, Part};
+use crate::engine::search::{details, missing_shards, search, Filters, Results, Sort};
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_reading_position::use_saved_progress;
 use crate::hooks::use_shortcuts::use_shortcuts;
@@ -38,13 +41,28 @@ pub fn LibraryPage() -> Html {
     let progress = use_saved_progress();
     let sort = query.effective_sort();
     let search_key = (query.q.clone(), query.filters.clone(), sort);
-    let results = use_memo(search_key.clone(), |(q, filters, sort)| search(corpus(), q, filters, *sort));
+    // A search waits for the index shards of its words; meanwhile the last results stay,
+    // marked as updating.
+    let shards = use_parts(missing_shards(corpus(), &query.q).into_iter().map(Part::Shard).collect());
+    let searched = use_memo((search_key.clone(), shards.ready), |((q, filters, sort), ready)| {
+        ready.then(|| Rc::new(search(corpus(), q, filters, *sort)))
+    });
+    let last = use_mut_ref(|| None::<(Rc<Results>, (String, Filters, Sort))>);
+    if let Some(results) = &*searched {
+        *last.borrow_mut() = Some((results.clone(), search_key.clone()));
+    }
+    let (results, results_key) =
+        last.borrow().clone().unwrap_or_else(|| (Rc::new(Results::default()), search_key.clone()));
+    let updating = !shards.ready;
     // How many results are shown: a page, and a page more per "Show more" (in the URL).
     let shown = PAGE * (usize::from(query.more) + 1);
-    // Match details (title and excerpt ranges) for the results on screen only, once per search.
+    // The bodies of the results shown, for their excerpts (until one arrives, its opening).
+    let bodies = use_parts(results.hits.iter().take(shown).map(|h| Part::Body(h.article)).collect());
+    // Match details (title and excerpt ranges) for the results on screen only, once per
+    // search and per arrival of a body.
     let items = {
         let results = results.clone();
-        use_memo((search_key.clone(), shown), move |(_, shown)| {
+        use_memo((results_key, shown, bodies.arrived), move |(_, shown, _)| {
             results
                 .hits
                 .iter()
@@ -52,6 +70,7 @@ pub fn LibraryPage() -> Html {
                 .map(|hit| {
                     let d = details(corpus(), &results, hit);
                     ResultItem {
+                        number: hit.article,
                         article: ArticleRef(&corpus().articles[hit.article]),
                         title_ranges: d.title_ranges,
                         excerpt: d.excerpt.text.into(),
@@ -180,10 +199,13 @@ pub fn LibraryPage() -> Html {
                         <FacetPanel {groups} {dated} query={query.clone()} {on_toggle} {on_range} />
                     </aside>
                 }
-                <div class="library-results">
+                <div class="library-results" aria-busy={updating.to_string()}>
                     <p class="result-count" role="status" aria-live="polite">
-                        { count }
+                        { if updating { "Searching…".to_string() } else { count } }
                     </p>
+                    if let Some(error) = shards.failed.clone() {
+                        <LoadFailed {error} retry={shards.retry.clone()} />
+                    }
                     if total == 0 {
                         <div class="no-results">
                             <p>{
@@ -208,7 +230,8 @@ pub fn LibraryPage() -> Html {
                                 { did_you_mean.clone() }
                             </div>
                         }
-                        <ResultList items={items.clone()} {link_query} list_ref={list_ref.clone()} {on_leave_top} />
+                        <ResultList items={items.clone()} {link_query} list_ref={list_ref.clone()} {on_leave_top}
+                            on_interest={Callback::from(prefetch_body)} />
                         if total > shown {
                             <button type="button" class="show-more" onclick={show_more}>
                                 { format!("Show more ({shown} of {total} shown)") }

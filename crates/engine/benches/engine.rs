@@ -2,9 +2,10 @@
 //!
 //! Generates corpora of 1,000 and 10,000 articles, deterministically, from real text: the
 //! paragraphs of `seeds/` and of the real articles in `tests/fixtures/real` (each article
-//! draws its paragraphs from one language). Prints index build time, bundle size (raw and
-//! gzip), decode time, postcard against serde_json and bincode, and query latency p50/p95
-//! over a fixed list of queries. Every time is the median of several runs.
+//! draws its paragraphs from one language). Prints index build time, the size of the site's
+//! corpus files (first file, shards, bodies; raw and gzip), what a first search fetches,
+//! decode times, and query latency p50/p95 over a fixed list of queries. Every time is the
+//! median of several runs.
 
 use std::hint::black_box;
 use std::io::Write;
@@ -123,31 +124,68 @@ fn bench(n: usize, pools: &[(String, Vec<String>)]) {
     let (build, corpus) = median(build_runs, || Corpus::assemble(articles.clone()));
     println!("index build (Corpus::assemble):   {:>9.1} ms", ms(build));
 
-    let bundle = codec::encode(&corpus);
-    let index_only = postcard::to_allocvec(&corpus.index).expect("encodes").len();
-    let gzip = gzip_len(&bundle);
+    // The files of the site (as `lectern-index` writes them): the first file, the index
+    // shards, one file per body.
+    let mut named = corpus.clone();
+    named.files.shards = (0..corpus.index.shard_count()).map(|s| s.to_string()).collect();
+    named.files.bodies = (0..corpus.articles.len()).map(|n| n.to_string()).collect();
+    let first = codec::encode_first(&named);
+    let shards: Vec<Vec<u8>> =
+        (0..corpus.index.shard_count()).map(|s| codec::encode_shard(corpus.index.shard(s).expect("built"))).collect();
+    let shard_gz: Vec<usize> = shards.iter().map(|s| gzip_len(s)).collect();
+    let bodies: Vec<Vec<u8>> =
+        (0..corpus.articles.len()).map(|n| codec::encode_body(corpus.body(n).expect("built"))).collect();
+    let body_gz: Vec<usize> = bodies.iter().map(|b| gzip_len(b)).collect();
+    let (first_gz, shards_raw, bodies_raw) =
+        (gzip_len(&first), shards.iter().map(Vec::len).sum::<usize>(), bodies.iter().map(Vec::len).sum::<usize>());
+    println!("file         count   raw (MB)  gzip (MB)  largest gzip (KB)");
+    println!("first            1  {:>9.2}  {:>9.2}  {:>17.0}", mb(first.len()), mb(first_gz), first_gz as f64 / 1e3);
+    let largest = |v: &[usize]| v.iter().max().copied().unwrap_or(0) as f64 / 1e3;
     println!(
-        "bundle (postcard): {:>12} bytes ({:.1} MB), gzip {:.1} MB; index part {:.1} MB",
-        bundle.len(),
-        mb(bundle.len()),
-        mb(gzip),
-        mb(index_only)
+        "shards    {:>6}  {:>9.2}  {:>9.2}  {:>17.0}",
+        shards.len(),
+        mb(shards_raw),
+        mb(shard_gz.iter().sum()),
+        largest(&shard_gz)
     );
-    let (decode, decoded) = median(RUNS, || codec::decode(&bundle).expect("decodes"));
-    assert!(decoded == corpus, "the bundle round-trips");
-    drop(decoded);
-    println!("decode (postcard):                {:>9.1} ms", ms(decode));
-
-    let json = serde_json::to_vec(&corpus).expect("encodes");
-    let (json_decode, _) = median(3, || serde_json::from_slice::<Corpus>(&json).expect("decodes"));
-    let bin = bincode::serialize(&corpus).expect("encodes");
-    let (bin_decode, _) = median(3, || bincode::deserialize::<Corpus>(&bin).expect("decodes"));
-    println!("codec       size (MB)  decode (ms)");
-    println!("postcard    {:>9.1}  {:>11.1}", mb(bundle.len()), ms(decode));
-    println!("bincode     {:>9.1}  {:>11.1}", mb(bin.len()), ms(bin_decode));
-    println!("serde_json  {:>9.1}  {:>11.1}", mb(json.len()), ms(json_decode));
-
+    println!(
+        "bodies    {:>6}  {:>9.2}  {:>9.2}  {:>17.0}",
+        bodies.len(),
+        mb(bodies_raw),
+        mb(body_gz.iter().sum()),
+        largest(&body_gz)
+    );
+    let (decode, decoded) = median(RUNS, || codec::decode_first(&first).expect("decodes"));
+    assert!(decoded.articles == corpus.articles, "the first file round-trips");
+    let biggest = shards.iter().max_by_key(|s| s.len()).expect("one shard at least");
+    let (shard_decode, _) = median(RUNS, || codec::decode_shard(biggest).expect("decodes"));
+    println!(
+        "decode: first file {:.1} ms, largest shard ({:.1} MB) {:.1} ms",
+        ms(decode),
+        mb(biggest.len()),
+        ms(shard_decode)
+    );
+    // What a first search fetches (gzip): the first file, its shards, the bodies of the
+    // ten results shown.
     let filters = Filters::default();
+    let mut fetched: Vec<usize> = QUERIES
+        .iter()
+        .map(|q| {
+            let plan = lectern_engine::search::missing_shards(&decoded, q);
+            let r = search(&corpus, q, &filters, Sort::default_for(q));
+            first_gz
+                + plan.iter().map(|&s| shard_gz[s]).sum::<usize>()
+                + r.hits.iter().take(10).map(|h| body_gz[h.article]).sum::<usize>()
+        })
+        .collect();
+    fetched.sort_unstable();
+    println!(
+        "bytes before a first search's results (gzip): median {:.0} KB, max {:.0} KB",
+        fetched[fetched.len() / 2] as f64 / 1e3,
+        fetched[fetched.len() - 1] as f64 / 1e3
+    );
+    drop(decoded);
+
     let mut latencies: Vec<(Duration, &str, usize)> = QUERIES
         .iter()
         .map(|q| {

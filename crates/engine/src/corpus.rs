@@ -1,5 +1,8 @@
-//! The whole corpus as the app receives it: every article, with a unique slug, and the
-//! search index built over them.
+//! The corpus as the app holds it: every article's metadata (always there), the search
+//! index over them, and the articles' bodies, each installed once it has arrived (all of
+//! them when the corpus is assembled natively). Articles have a unique slug.
+
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -9,10 +12,39 @@ use super::tokenize;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
-    /// Articles in corpus-file order.
+    /// Articles in corpus-file order, without their blocks and excerpt: those come with the
+    /// body, from [`Corpus::body`].
     pub articles: Vec<Article>,
     /// Search index; its article numbers are positions in `articles`.
     pub index: Index,
+    /// The files the site carries the shards and bodies in (empty until the site is written).
+    pub files: Files,
+    /// Per article, its body once installed.
+    #[serde(skip)]
+    bodies: Vec<OnceLock<Body>>,
+}
+
+/// The names of the files holding the index shards and the article bodies, relative to
+/// the first file (content-addressed: a name changes when its content does).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Files {
+    pub shards: Vec<String>,
+    pub bodies: Vec<String>,
+}
+
+/// One article whole, and the body position where each of its text blocks starts (as the
+/// index counts positions), so a matched position tells its block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Body {
+    pub article: Article,
+    pub block_starts: Vec<u32>,
+}
+
+impl Body {
+    /// The text block (its index in `Article::texts()`) holding body position `position`.
+    pub fn block_at(&self, position: u32) -> usize {
+        self.block_starts.partition_point(|&start| start <= position).saturating_sub(1)
+    }
 }
 
 /// Longest slug, in bytes, before the uniqueness suffix.
@@ -20,7 +52,8 @@ const SLUG_MAX: usize = 80;
 
 impl Corpus {
     /// Builds the corpus from parsed articles, ordering them by file and giving each a
-    /// unique slug derived from its title (else its file name), and indexes them.
+    /// unique slug derived from its title (else its file name), and indexes them. Every
+    /// body and every shard is installed.
     pub fn assemble(mut articles: Vec<Article>) -> Corpus {
         articles.sort_by(|a, b| a.file.cmp(&b.file));
         let mut taken = std::collections::HashSet::new();
@@ -38,8 +71,34 @@ impl Corpus {
             }
             article.slug = slug;
         }
-        let index = Index::build(&articles);
-        Corpus { articles, index }
+        let (index, block_starts) = Index::build(&articles);
+        let bodies = articles
+            .iter_mut()
+            .zip(block_starts)
+            .map(|(article, block_starts)| {
+                let whole = article.clone();
+                article.blocks = Vec::new();
+                article.excerpt = String::new();
+                OnceLock::from(Body { article: whole, block_starts })
+            })
+            .collect();
+        Corpus { articles, index, files: Files::default(), bodies }
+    }
+
+    /// Readies a decoded corpus to receive its bodies and shards (none is installed).
+    pub fn expect_parts(&mut self) {
+        self.index.expect_shards();
+        self.bodies = (0..self.articles.len()).map(|_| OnceLock::new()).collect();
+    }
+
+    /// Article `n` whole, when its body is installed.
+    pub fn body(&self, n: usize) -> Option<&Body> {
+        self.bodies.get(n).and_then(OnceLock::get)
+    }
+
+    /// Installs an arrived body; false when there is no such article or it has one.
+    pub fn install_body(&self, n: usize, body: Body) -> bool {
+        self.bodies.get(n).is_some_and(|slot| slot.set(body).is_ok())
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&Article> {
@@ -76,6 +135,8 @@ pub fn slugify(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::{Block, Text};
+    use crate::index::BLOCK_GAP;
 
     fn article(file: &str, title: &str) -> Article {
         Article { title: title.into(), lang: "en".into(), reading_minutes: 1, file: file.into(), ..Article::default() }
@@ -93,6 +154,23 @@ mod tests {
         let slugs: Vec<&str> = corpus.articles.iter().map(|a| a.slug.as_str()).collect();
         assert_eq!(slugs, ["russias-kursk-move-zelenskyy-kyiv", "same-title", "same-title-2", "d-file", "article"]);
         assert!(corpus.by_slug("same-title-2").is_some_and(|a| a.file == "c.md"));
+    }
+
+    #[test]
+    fn bodies_are_kept_apart_from_the_metadata() {
+        let mut whole = article("a.md", "Troops");
+        whole.blocks = vec![Block::Paragraph(Text::plain("Russian troops.")), Block::Paragraph(Text::plain("Kursk."))];
+        let corpus = Corpus::assemble(vec![whole]);
+        assert!(corpus.articles[0].blocks.is_empty());
+        let body = corpus.body(0).unwrap();
+        assert_eq!((body.article.slug.as_str(), body.article.blocks.len()), ("troops", 2));
+        assert_eq!((body.block_at(0), body.block_at(2), body.block_at(2 + BLOCK_GAP)), (0, 0, 1));
+        let mut decoded = corpus.clone();
+        decoded.expect_parts();
+        assert!(decoded.body(0).is_none() && decoded.body(1).is_none());
+        assert!(decoded.install_body(0, body.clone()));
+        assert!(!decoded.install_body(0, body.clone()) && !decoded.install_body(1, body.clone()));
+        assert_eq!(decoded.body(0), Some(body));
     }
 
     #[test]

@@ -1,6 +1,14 @@
-//! The search index, built once by the indexer from the articles and carried in the corpus file.
+//! The search index, built once by the indexer from the articles and carried in the
+//! corpus files.
 //!
-//! Layout (chosen so that decoding is a few `memcpy`s, whatever the corpus size):
+//! The dictionary is cut into shards by the first character of a term, so a search
+//! fetches only the shards of its words' first characters: every look-up of a word
+//! (exact, stems, prefix completions, typo corrections) stays within one shard, because
+//! the typo walk never changes the first character and a stem keeps the word's start.
+//! The shards are written as files of their own and installed as they arrive
+//! ([`Index::install`]); a word whose shard is not installed matches nothing.
+//!
+//! A shard's layout (chosen so that decoding is a few `memcpy`s, whatever its size):
 //! - `terms`: an `fst` map from each term to the byte offset of its postings. It answers
 //!   exact, prefix and edit-distance look-ups without visiting every term.
 //! - `postings`: per term, `df`, the offset of its positions, then one entry per article
@@ -9,13 +17,15 @@
 //! - `positions`: per (term, article), delta-coded positions in title, byline and body.
 //!   Body positions run across blocks with a gap of [`BLOCK_GAP`], so phrases never
 //!   straddle two blocks.
-//! - `stems`: an `fst` map from `lang \0 stem` to a group of term offsets: every indexed
-//!   term with that Snowball stem in that language.
-//! - per article: field lengths (in terms), facet values (interned), and the body
-//!   position where each text block starts (so a position tells its block: excerpts).
+//! - `stems`: an `fst` map from `lang \0 stem` to a group of term offsets: every term of
+//!   the shard with that Snowball stem in that language.
+//!
+//! Always there (in the first file): per article, field lengths (in terms) and facet
+//! values (interned); which first characters each shard holds.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::sync::OnceLock;
 
 use fst::{Automaton, IntoStreamer, Streamer};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -39,9 +49,12 @@ impl Field {
     pub const ALL: [Field; 3] = [Field::Title, Field::Byline, Field::Body];
 }
 
-/// A term of the dictionary: where its postings start.
+/// A term of the dictionary: its shard, and where its postings start in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TermRef(u64);
+pub struct TermRef {
+    shard: u32,
+    offset: u64,
+}
 
 /// One article's entry in a term's postings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,27 +62,36 @@ pub struct Posting {
     pub doc: u32,
     /// Occurrences in title, byline and body.
     pub tf: [u32; 3],
-    /// Where this entry's positions start in the positions blob.
+    shard: u32,
+    /// Where this entry's positions start in its shard's positions blob.
     positions: usize,
 }
 
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Index {
+    /// The first character (as a code point) of the first term of each shard: shard `i`
+    /// holds the terms whose first character is in `starts[i]..starts[i + 1]`.
+    shard_starts: Vec<u32>,
+    /// The shards, each set once it has arrived (all of them when built natively).
+    #[serde(skip)]
+    shards: Vec<OnceLock<Shard>>,
+    /// Primary language subtags of the corpus that have a stemmer.
+    stem_langs: Vec<String>,
+    /// Per article: number of terms in title, byline and body.
+    lengths: Vec<[u32; 3]>,
+    /// Mean of `lengths` per field (at least 1).
+    avg_len: [f32; 3],
+    pub facets: FacetIndex,
+}
+
+/// The terms of a range of first characters, with their postings and positions.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Shard {
     terms: Dict,
     stems: Dict,
     postings: Bytes,
     positions: Bytes,
     groups: Bytes,
-    /// Primary language subtags of the corpus that have a stemmer (keys of `stems`).
-    stem_langs: Vec<String>,
-    /// Per article: number of terms in title, byline and body.
-    lengths: Vec<[u32; 3]>,
-    /// Per article: the body position of each text block's first term (blocks without
-    /// terms share the next one's), so a position tells its block without the text.
-    block_starts: Vec<Vec<u32>>,
-    /// Mean of `lengths` per field (at least 1).
-    avg_len: [f32; 3],
-    pub facets: FacetIndex,
 }
 
 /// Facet values, interned: each list is sorted, and articles refer to them by number.
@@ -109,12 +131,22 @@ pub fn date_key(year: u16, month: u8, day: u8) -> u32 {
 
 impl fmt::Debug for Index {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let loaded: Vec<&Shard> = self.shards.iter().filter_map(OnceLock::get).collect();
         f.debug_struct("Index")
+            .field("shards", &self.shard_starts.len())
+            .field("loaded", &loaded.len())
+            .field("terms", &loaded.iter().map(|s| s.terms.0.len()).sum::<usize>())
+            .field("articles", &self.lengths.len())
+            .finish()
+    }
+}
+
+impl fmt::Debug for Shard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Shard")
             .field("terms", &self.terms.0.len())
-            .field("stems", &self.stems.0.len())
             .field("postings_bytes", &self.postings.0.len())
             .field("positions_bytes", &self.positions.0.len())
-            .field("articles", &self.lengths.len())
             .finish()
     }
 }
@@ -128,9 +160,35 @@ struct TermBuild {
     langs: Vec<u16>,
 }
 
+impl TermBuild {
+    /// About how many bytes the term's postings and positions take.
+    fn weight(&self) -> usize {
+        self.docs.iter().map(|(_, fields)| 4 + fields.iter().map(Vec::len).sum::<usize>()).sum()
+    }
+}
+
+/// Shards aim for at least this many bytes of postings and positions: small corpora get
+/// a few shards, large ones one per first character (a character is never split).
+pub const SHARD_BYTES: usize = 64 * 1024;
+
+/// What [`Index::build`] finds besides the index: per article, the body position where each
+/// text block starts (blocks without terms share the next one's), which travels with the
+/// article's body.
+pub type BlockStarts = Vec<Vec<u32>>;
+
+fn first_char(term: &str) -> u32 {
+    term.chars().next().map_or(0, u32::from)
+}
+
 impl Index {
     /// Indexes `articles`; article `i` of the slice is article number `i` of the index.
-    pub fn build(articles: &[Article]) -> Index {
+    /// Every shard is installed.
+    pub fn build(articles: &[Article]) -> (Index, BlockStarts) {
+        Index::build_sharded(articles, SHARD_BYTES)
+    }
+
+    /// [`Index::build`] with shards of at least `shard_bytes`.
+    pub(crate) fn build_sharded(articles: &[Article], shard_bytes: usize) -> (Index, BlockStarts) {
         let mut terms: HashMap<String, TermBuild> = HashMap::new();
         let mut lengths = Vec::with_capacity(articles.len());
         let mut block_starts = Vec::with_capacity(articles.len());
@@ -178,12 +236,196 @@ impl Index {
 
         let mut sorted: Vec<(String, TermBuild)> = terms.into_iter().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Cut the sorted terms where a first character starts, once a shard is heavy enough.
+        let mut shard_starts = vec![0u32];
+        let mut cuts = vec![0usize];
+        let mut weight = 0;
+        for (i, (term, build)) in sorted.iter().enumerate() {
+            let c = first_char(term);
+            if weight >= shard_bytes && i > 0 && first_char(&sorted[i - 1].0) != c {
+                shard_starts.push(c);
+                cuts.push(i);
+                weight = 0;
+            }
+            weight += build.weight();
+        }
+        cuts.push(sorted.len());
+        let stemmers: Vec<Stemmer> = stem_langs.iter().map(|l| Stemmer::for_lang(l)).collect();
+        let shards = cuts
+            .windows(2)
+            .map(|w| OnceLock::from(Shard::build(&sorted[w[0]..w[1]], &stem_langs, &stemmers)))
+            .collect();
+        let index = Index {
+            shard_starts,
+            shards,
+            stem_langs,
+            avg_len: Field::ALL.map(|field| {
+                let total: u64 = lengths.iter().map(|l| u64::from(l[field as usize])).sum();
+                (total as f32 / lengths.len().max(1) as f32).max(1.0)
+            }),
+            lengths,
+            facets: FacetIndex::build(articles),
+        };
+        (index, block_starts)
+    }
+
+    /// Readies a decoded index to receive its shards (none is installed).
+    pub fn expect_shards(&mut self) {
+        self.shards = (0..self.shard_starts.len()).map(|_| OnceLock::new()).collect();
+    }
+
+    /// Number of shards.
+    pub fn shard_count(&self) -> usize {
+        self.shard_starts.len()
+    }
+
+    /// The shard holding `term` (folded), if the index has any shard.
+    pub fn shard_of(&self, term: &str) -> Option<usize> {
+        let c = first_char(term);
+        self.shard_starts.partition_point(|&start| start <= c).checked_sub(1)
+    }
+
+    /// The shard, when installed.
+    pub fn shard(&self, shard: usize) -> Option<&Shard> {
+        self.shards.get(shard).and_then(OnceLock::get)
+    }
+
+    /// Installs an arrived shard; false when the index has no such shard or has it already.
+    pub fn install(&self, shard: usize, data: Shard) -> bool {
+        self.shards.get(shard).is_some_and(|slot| slot.set(data).is_ok())
+    }
+
+    /// The shards that `terms` (folded) need and that are not installed, ascending.
+    pub fn missing<'a>(&self, terms: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
+        let mut out: Vec<usize> =
+            terms.into_iter().filter_map(|t| self.shard_of(t)).filter(|&s| self.shard(s).is_none()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    /// Number of terms in `field` of article `doc`.
+    pub fn field_len(&self, doc: u32, field: Field) -> u32 {
+        self.lengths[doc as usize][field as usize]
+    }
+
+    /// Mean field length over all articles (at least 1).
+    pub fn avg_len(&self, field: Field) -> f32 {
+        self.avg_len[field as usize]
+    }
+
+    /// The installed shard holding `term`, with its number.
+    fn shard_for(&self, term: &str) -> Option<(u32, &Shard)> {
+        let at = self.shard_of(term)?;
+        Some((at as u32, self.shard(at)?))
+    }
+
+    /// The term exactly as given (already folded).
+    pub fn exact(&self, term: &str) -> Option<TermRef> {
+        let (shard, data) = self.shard_for(term)?;
+        data.terms.0.get(term).map(|offset| TermRef { shard, offset })
+    }
+
+    /// Terms starting with `prefix` (not empty): the `limit` most frequent, as (term, ref).
+    pub fn prefixed(&self, prefix: &str, limit: usize) -> Vec<(String, TermRef)> {
+        let Some((shard, data)) = self.shard_for(prefix).filter(|_| !prefix.is_empty()) else { return Vec::new() };
+        let automaton = fst::automaton::Str::new(prefix).starts_with();
+        self.best(data.matching(shard, automaton), limit, |_| 0)
+    }
+
+    /// Terms within `max` edits of `term` (never of its first character): the `limit`
+    /// closest (then most frequent), as (term, ref).
+    pub fn fuzzy(&self, term: &str, max: u8, limit: usize) -> Vec<(String, TermRef)> {
+        let Some((shard, data)) = self.shard_for(term) else { return Vec::new() };
+        let Some(automaton) = Levenshtein::new(term, max) else { return Vec::new() };
+        let found = data.matching(shard, automaton);
+        self.best(found, limit, |key| super::fuzzy::distance(term, key, max).unwrap_or(max))
+    }
+
+    /// The `limit` best of `found` by `rank` (lower first), then by frequency.
+    fn best(&self, found: Vec<(String, TermRef)>, limit: usize, rank: impl Fn(&str) -> u8) -> Vec<(String, TermRef)> {
+        let mut ranked: Vec<_> =
+            found.into_iter().map(|(key, r)| (rank(&key), std::cmp::Reverse(self.df(r)), key, r)).collect();
+        if ranked.len() > limit {
+            ranked.select_nth_unstable(limit);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable();
+        ranked.into_iter().map(|(_, _, key, r)| (key, r)).collect()
+    }
+
+    /// Terms sharing a stem with `term` in any stemming language of the corpus (those of
+    /// `term`'s shard: a stem keeps the first character of its words).
+    pub fn stem_variants(&self, term: &str) -> Vec<TermRef> {
+        let Some((shard, data)) = self.shard_for(term) else { return Vec::new() };
+        let mut out = Vec::new();
+        for lang in &self.stem_langs {
+            let stem = Stemmer::for_lang(lang).stem(term);
+            let Some(at) = data.stems.0.get(stem_key(lang, &stem)) else { continue };
+            let mut at = at as usize;
+            let count = take(&data.groups.0, &mut at);
+            let mut offset = 0;
+            for _ in 0..count {
+                offset += take(&data.groups.0, &mut at);
+                out.push(TermRef { shard, offset });
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn data(&self, shard: u32) -> &Shard {
+        self.shard(shard as usize).expect("a term or posting comes from an installed shard")
+    }
+
+    /// Number of articles containing the term.
+    pub fn df(&self, term: TermRef) -> u32 {
+        let mut at = term.offset as usize;
+        take(&self.data(term.shard).postings.0, &mut at) as u32
+    }
+
+    /// The term's postings, articles ascending.
+    pub fn postings(&self, term: TermRef) -> Postings<'_> {
+        let bytes = &self.data(term.shard).postings.0;
+        let mut at = term.offset as usize;
+        let remaining = take(bytes, &mut at) as u32;
+        let positions = take(bytes, &mut at) as usize;
+        Postings { bytes, at, remaining, doc: 0, shard: term.shard, positions }
+    }
+
+    /// Positions of a posting's term in title, byline and body.
+    pub fn positions(&self, posting: &Posting) -> [Vec<u32>; 3] {
+        let bytes = &self.data(posting.shard).positions.0;
+        let mut at = posting.positions;
+        posting.tf.map(|tf| {
+            let mut last = 0;
+            (0..tf)
+                .map(|_| {
+                    last += take(bytes, &mut at) as u32;
+                    last
+                })
+                .collect()
+        })
+    }
+}
+
+impl Shard {
+    /// The shard of `terms` (sorted, unique), with stem groups for `stem_langs`.
+    fn build(terms: &[(String, TermBuild)], stem_langs: &[String], stemmers: &[Stemmer]) -> Shard {
         let mut postings = Vec::new();
         let mut positions = Vec::new();
         let mut dict = fst::MapBuilder::memory();
-        let stemmers: Vec<Stemmer> = stem_langs.iter().map(|l| Stemmer::for_lang(l)).collect();
         let mut stem_groups: BTreeMap<Vec<u8>, Vec<u64>> = BTreeMap::new();
-        for (term, build) in &sorted {
+        for (term, build) in terms {
             let offset = postings.len() as u64;
             dict.insert(term, offset).expect("terms are sorted and unique");
             for &lang in &build.langs {
@@ -226,132 +468,22 @@ impl Index {
                 last = offset;
             }
         }
-        Index {
+        Shard {
             terms: Dict::from_builder(dict),
             stems: Dict::from_builder(stems),
             postings: Bytes(postings),
             positions: Bytes(positions),
             groups: Bytes(groups),
-            stem_langs,
-            avg_len: Field::ALL.map(|field| {
-                let total: u64 = lengths.iter().map(|l| u64::from(l[field as usize])).sum();
-                (total as f32 / lengths.len().max(1) as f32).max(1.0)
-            }),
-            lengths,
-            block_starts,
-            facets: FacetIndex::build(articles),
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.lengths.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.lengths.is_empty()
-    }
-
-    /// Number of terms in `field` of article `doc`.
-    pub fn field_len(&self, doc: u32, field: Field) -> u32 {
-        self.lengths[doc as usize][field as usize]
-    }
-
-    /// The text block (its index in `Article::texts()`) holding body position `position`
-    /// of article `doc`.
-    pub fn block_at(&self, doc: u32, position: u32) -> usize {
-        self.block_starts[doc as usize].partition_point(|&start| start <= position).saturating_sub(1)
-    }
-
-    /// Mean field length over all articles (at least 1).
-    pub fn avg_len(&self, field: Field) -> f32 {
-        self.avg_len[field as usize]
-    }
-
-    /// The term exactly as given (already folded).
-    pub fn exact(&self, term: &str) -> Option<TermRef> {
-        self.terms.0.get(term).map(TermRef)
-    }
-
-    /// Terms starting with `prefix`: the `limit` most frequent, as (term, ref).
-    pub fn prefixed(&self, prefix: &str, limit: usize) -> Vec<(String, TermRef)> {
-        let automaton = fst::automaton::Str::new(prefix).starts_with();
-        self.best(self.matching(automaton), limit, |_| 0)
-    }
-
-    /// Terms within `max` edits of `term`: the `limit` closest (then most frequent),
-    /// as (term, ref).
-    pub fn fuzzy(&self, term: &str, max: u8, limit: usize) -> Vec<(String, TermRef)> {
-        let Some(automaton) = Levenshtein::new(term, max) else { return Vec::new() };
-        let found = self.matching(automaton);
-        self.best(found, limit, |key| super::fuzzy::distance(term, key, max).unwrap_or(max))
-    }
-
-    fn matching(&self, automaton: impl Automaton) -> Vec<(String, TermRef)> {
+    fn matching(&self, shard: u32, automaton: impl Automaton) -> Vec<(String, TermRef)> {
         let mut stream = self.terms.0.search(automaton).into_stream();
         let mut found = Vec::new();
         while let Some((key, offset)) = stream.next() {
-            found.push((String::from_utf8_lossy(key).into_owned(), TermRef(offset)));
+            found.push((String::from_utf8_lossy(key).into_owned(), TermRef { shard, offset }));
         }
         found
-    }
-
-    /// The `limit` best of `found` by `rank` (lower first), then by frequency.
-    fn best(&self, found: Vec<(String, TermRef)>, limit: usize, rank: impl Fn(&str) -> u8) -> Vec<(String, TermRef)> {
-        let mut ranked: Vec<_> =
-            found.into_iter().map(|(key, r)| (rank(&key), std::cmp::Reverse(self.df(r)), key, r)).collect();
-        if ranked.len() > limit {
-            ranked.select_nth_unstable(limit);
-            ranked.truncate(limit);
-        }
-        ranked.sort_unstable();
-        ranked.into_iter().map(|(_, _, key, r)| (key, r)).collect()
-    }
-
-    /// Terms sharing a stem with `term` in any stemming language of the corpus.
-    pub fn stem_variants(&self, term: &str) -> Vec<TermRef> {
-        let mut out = Vec::new();
-        for lang in &self.stem_langs {
-            let stem = Stemmer::for_lang(lang).stem(term);
-            let Some(at) = self.stems.0.get(stem_key(lang, &stem)) else { continue };
-            let mut at = at as usize;
-            let count = take(&self.groups.0, &mut at);
-            let mut offset = 0;
-            for _ in 0..count {
-                offset += take(&self.groups.0, &mut at);
-                out.push(TermRef(offset));
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    /// Number of articles containing the term.
-    pub fn df(&self, term: TermRef) -> u32 {
-        let mut at = term.0 as usize;
-        take(&self.postings.0, &mut at) as u32
-    }
-
-    /// The term's postings, articles ascending.
-    pub fn postings(&self, term: TermRef) -> Postings<'_> {
-        let mut at = term.0 as usize;
-        let remaining = take(&self.postings.0, &mut at) as u32;
-        let positions = take(&self.postings.0, &mut at) as usize;
-        Postings { bytes: &self.postings.0, at, remaining, doc: 0, positions }
-    }
-
-    /// Positions of a posting's term in title, byline and body.
-    pub fn positions(&self, posting: &Posting) -> [Vec<u32>; 3] {
-        let mut at = posting.positions;
-        posting.tf.map(|tf| {
-            let mut last = 0;
-            (0..tf)
-                .map(|_| {
-                    last += take(&self.positions.0, &mut at) as u32;
-                    last
-                })
-                .collect()
-        })
     }
 }
 
@@ -361,6 +493,7 @@ pub struct Postings<'a> {
     at: usize,
     remaining: u32,
     doc: u32,
+    shard: u32,
     positions: usize,
 }
 
@@ -377,7 +510,12 @@ impl Iterator for Postings<'_> {
         let title = if head & 2 != 0 { take(self.bytes, &mut self.at) as u32 } else { 0 };
         let byline = if head & 1 != 0 { take(self.bytes, &mut self.at) as u32 } else { 0 };
         let length = take(self.bytes, &mut self.at) as usize;
-        let posting = Posting { doc: self.doc, tf: [title, byline, (head >> 2) as u32], positions: self.positions };
+        let posting = Posting {
+            doc: self.doc,
+            tf: [title, byline, (head >> 2) as u32],
+            shard: self.shard,
+            positions: self.positions,
+        };
         self.positions += length;
         Some(posting)
     }
@@ -550,11 +688,52 @@ mod tests {
         }
     }
 
-    fn sample() -> Index {
-        Index::build(&[
+    fn articles() -> Vec<Article> {
+        vec![
             article("Troops in Kursk", "en", &["Russian troops advanced.", "Troops rested in Kursk."]),
             article("Les troupes", "fr", &["Les autorités françaises", "l'avion"]),
-        ])
+        ]
+    }
+
+    fn sample() -> Index {
+        Index::build(&articles()).0
+    }
+
+    #[test]
+    fn shards_cut_by_first_character_and_answer_once_installed() {
+        // A shard per first character.
+        let (index, starts) = Index::build_sharded(&articles(), 1);
+        assert_eq!(starts[0], vec![0, 3 + BLOCK_GAP]);
+        // The first shard starts at 0 and holds the a-words.
+        let starts: String = index.shard_starts.iter().filter_map(|&c| char::from_u32(c)).collect();
+        assert_eq!(starts, "\0dfijklrt");
+        assert_eq!(index.shard_of("troupes"), index.shard_of("troops"));
+        assert_ne!(index.shard_of("kursk"), index.shard_of("troops"));
+        // Decoded, nothing is installed: every look-up misses until its shard arrives.
+        let mut decoded: Index = postcard::from_bytes(&postcard::to_allocvec(&index).unwrap()).unwrap();
+        decoded.expect_shards();
+        assert_eq!(decoded.exact("troops"), None);
+        assert!(decoded.prefixed("tr", 5).is_empty() && decoded.fuzzy("trops", 1, 5).is_empty());
+        let t = index.shard_of("troops").unwrap();
+        assert_eq!(decoded.missing(["troops", "troupes", "kursk"]), {
+            let mut both = vec![t, index.shard_of("kursk").unwrap()];
+            both.sort();
+            both
+        });
+        let shard: Shard = postcard::from_bytes(&postcard::to_allocvec(index.shard(t).unwrap()).unwrap()).unwrap();
+        assert!(decoded.install(t, shard.clone()));
+        assert!(!decoded.install(t, shard), "a shard is installed once");
+        assert!(!decoded.install(99, Shard::default()));
+        assert_eq!(decoded.missing(["troops"]), Vec::<usize>::new());
+        assert_eq!(decoded.prefixed("tr", 10).len(), 2);
+        let troops = decoded.exact("troops").unwrap();
+        let postings: Vec<Posting> = decoded.postings(troops).collect();
+        assert_eq!(decoded.positions(&postings[0]), [vec![0], vec![], vec![1, 3 + BLOCK_GAP]]);
+        assert_eq!(decoded.stem_variants("troop"), vec![troops]);
+        assert_eq!(decoded.exact("kursk"), None);
+        // Small corpora come as one shard.
+        assert_eq!(sample().shard_count(), 1);
+        assert_eq!(Index::build(&[]).0.shard_count(), 1);
     }
 
     #[test]
@@ -604,8 +783,10 @@ mod tests {
     #[test]
     fn round_trips_through_postcard() {
         let index = sample();
-        let bytes = postcard::to_allocvec(&index).unwrap();
-        let back: Index = postcard::from_bytes(&bytes).unwrap();
+        let mut back: Index = postcard::from_bytes(&postcard::to_allocvec(&index).unwrap()).unwrap();
+        back.expect_shards();
+        let shard = postcard::from_bytes(&postcard::to_allocvec(index.shard(0).unwrap()).unwrap()).unwrap();
+        assert!(back.install(0, shard));
         assert_eq!(back, index);
         assert_eq!(back.prefixed("kur", 5).len(), 1);
     }

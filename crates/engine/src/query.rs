@@ -82,6 +82,20 @@ impl Query {
         self.clauses.iter().any(|c| !c.negated)
     }
 
+    /// Every dictionary term the query names (folded), excluded ones too: the index shards
+    /// a search reads are theirs.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.clauses
+            .iter()
+            .flat_map(|c| &c.any)
+            .flat_map(|atom| match atom {
+                Atom::Word { term, .. } => std::slice::from_ref(term),
+                Atom::Phrase { terms, .. } => terms.as_slice(),
+                Atom::Facet { .. } => &[],
+            })
+            .map(String::as_str)
+    }
+
     /// Every atom that should be highlighted: the words and phrases of clauses that are
     /// not excluded.
     pub fn positive_atoms(&self) -> impl Iterator<Item = &Atom> {

@@ -34,9 +34,11 @@ fn main() {
     assert_eq!(corpus.articles.len(), loaded.article_files, "every accepted article file is in the corpus");
     match site::write(&corpus, &site_dir, &public_url) {
         Ok(written) => eprintln!(
-            "Lectern: {} article files in {shown}, {} articles in {} ({} bytes); read and indexed in {:.2} s, written in {:.2} s",
+            "Lectern: {} article files in {shown}, {} articles in {} files ({} bytes; the first, {}, {} bytes); read and indexed in {:.2} s, written in {:.2} s",
             loaded.article_files,
             corpus.articles.len(),
+            written.files,
+            written.total_bytes,
             written.file,
             written.bytes,
             indexed.as_secs_f64(),

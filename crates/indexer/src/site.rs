@@ -1,7 +1,11 @@
-//! The corpus in a built site: one file, `corpus-<hash>.bin`, in the bundled format of
-//! `lectern_engine::codec`, named by a hash of its bytes so that a host may cache it
-//! forever; and a `<meta name="lectern-corpus" content="…">` in the site's `index.html`
-//! that tells the app where it is.
+//! The corpus in a built site: the files of `lectern_engine::codec` in the folder
+//! `corpus/`, each named by a hash of its bytes so that a host may cache it forever:
+//! - `corpus-<hash>.bin`, the first file (metadata, facets, the names of the others);
+//! - `terms-<hash>.bin`, one per index shard;
+//! - `article-<hash>.bin`, one per article body;
+//!
+//! and a `<meta name="lectern-corpus" content="…">` in the site's `index.html` that tells
+//! the app where the first file is (the others are named relative to it).
 
 use std::fs;
 use std::io;
@@ -10,35 +14,58 @@ use std::path::Path;
 use lectern_engine::codec;
 use lectern_engine::corpus::Corpus;
 
-/// The name of the meta element that names the corpus file.
+/// The name of the meta element that names the first corpus file.
 pub const META_NAME: &str = "lectern-corpus";
+
+/// The site folder of the corpus files.
+pub const FOLDER: &str = "corpus";
 
 /// What was written.
 #[derive(Debug, PartialEq)]
 pub struct Written {
-    /// The corpus file's name in the site.
+    /// The first file's path in the site.
     pub file: String,
+    /// Its size.
     pub bytes: usize,
+    /// Number of files and bytes of them all.
+    pub files: usize,
+    pub total_bytes: usize,
 }
 
-/// Writes `corpus` into the site folder `site` (replacing any corpus file there) and
-/// names it in `site/index.html`, under `public_url` (the site's path, ending in `/`).
+/// Writes `corpus` into the site folder `site` (replacing any corpus files there) and
+/// names its first file in `site/index.html`, under `public_url` (the site's path).
 pub fn write(corpus: &Corpus, site: &Path, public_url: &str) -> io::Result<Written> {
-    let bytes = codec::encode(corpus);
-    let file = format!("corpus-{:016x}.bin", content_hash(&bytes));
-    for entry in fs::read_dir(site)?.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with("corpus-") && name.ends_with(".bin") && name != file {
-            fs::remove_file(entry.path())?;
-        }
+    let folder = site.join(FOLDER);
+    if folder.exists() {
+        fs::remove_dir_all(&folder)?;
     }
-    fs::write(site.join(&file), &bytes)?;
+    fs::create_dir_all(&folder)?;
+    let mut total_bytes = 0;
+    let mut put = |kind: &str, bytes: &[u8]| -> io::Result<String> {
+        let name = format!("{kind}-{:016x}.bin", content_hash(bytes));
+        fs::write(folder.join(&name), bytes)?;
+        total_bytes += bytes.len();
+        Ok(name)
+    };
+    let mut named = corpus.clone();
+    named.files.shards = (0..corpus.index.shard_count())
+        .map(|s| {
+            put("terms", &codec::encode_shard(corpus.index.shard(s).expect("built natively: every shard is there")))
+        })
+        .collect::<io::Result<_>>()?;
+    named.files.bodies = (0..corpus.articles.len())
+        .map(|n| put("article", &codec::encode_body(corpus.body(n).expect("built natively: every body is there"))))
+        .collect::<io::Result<_>>()?;
+    let first = codec::encode_first(&named);
+    let name = put("corpus", &first)?;
+    let files = named.files.shards.len() + named.files.bodies.len() + 1;
     let html_path = site.join("index.html");
     let html = fs::read_to_string(&html_path)?;
+    let file = format!("{FOLDER}/{name}");
     let href =
         format!("{}{file}", if public_url.ends_with('/') { public_url.to_string() } else { format!("{public_url}/") });
     fs::write(&html_path, with_meta(&html, &href))?;
-    Ok(Written { file, bytes: bytes.len() })
+    Ok(Written { file, bytes: first.len(), files, total_bytes })
 }
 
 /// 64-bit FNV-1a: enough to tell one corpus from another in a file name.
@@ -82,18 +109,42 @@ mod tests {
     }
 
     #[test]
-    fn the_file_is_named_by_its_content_and_replaces_the_old_one() {
+    fn the_files_are_named_by_their_content_and_replace_the_old_ones() {
         let site = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/test-sites/site"));
         let _ = fs::remove_dir_all(site);
-        fs::create_dir_all(site).unwrap();
+        fs::create_dir_all(site.join(FOLDER)).unwrap();
         fs::write(site.join("index.html"), "<head></head>").unwrap();
-        fs::write(site.join("corpus-old.bin"), "stale").unwrap();
-        let empty = write(&Corpus::default(), site, "/").unwrap();
-        assert_eq!(write(&Corpus::default(), site, "/").unwrap(), empty, "the same corpus, the same name");
-        assert!(!site.join("corpus-old.bin").exists());
-        let bytes = fs::read(site.join(&empty.file)).unwrap();
-        assert_eq!(codec::decode(&bytes), Ok(Corpus::default()));
+        fs::write(site.join(FOLDER).join("corpus-old.bin"), "stale").unwrap();
+        use lectern_engine::article::{Article, Block, Text};
+        let article = |file: &str, title: &str, body: &[&str]| Article {
+            title: title.into(),
+            file: file.into(),
+            lang: "en".into(),
+            blocks: body.iter().map(|t| Block::Paragraph(Text::plain(*t))).collect(),
+            ..Article::default()
+        };
+        let corpus =
+            Corpus::assemble(vec![article("a.md", "Troops", &["Russian troops."]), article("b.md", "Kyiv", &[])]);
+        let written = write(&corpus, site, "/lectern").unwrap();
+        assert_eq!(write(&corpus, site, "/lectern").unwrap(), written, "the same corpus, the same names");
+        assert!(!site.join(FOLDER).join("corpus-old.bin").exists());
+        assert_eq!(fs::read_dir(site.join(FOLDER)).unwrap().count(), written.files);
+        assert_eq!(written.files, 1 + corpus.index.shard_count() + 2);
+        // The first file names the others, and each decodes to what was written.
+        let back = codec::decode_first(&fs::read(site.join(&written.file)).unwrap()).unwrap();
+        assert_eq!(back.articles, corpus.articles);
+        for (s, name) in back.files.shards.iter().enumerate() {
+            let shard = codec::decode_shard(&fs::read(site.join(FOLDER).join(name)).unwrap()).unwrap();
+            assert!(back.index.install(s, shard));
+        }
+        for (n, name) in back.files.bodies.iter().enumerate() {
+            let body = codec::decode_body(&fs::read(site.join(FOLDER).join(name)).unwrap(), &back.articles[n]).unwrap();
+            assert!(back.install_body(n, body));
+        }
+        assert_eq!(back.articles.len(), 2);
+        assert_eq!(back.body(0), corpus.body(0));
+        assert_eq!(back.index, corpus.index);
         let html = fs::read_to_string(site.join("index.html")).unwrap();
-        assert!(html.contains(&format!("content=\"/{}\"", empty.file)), "{html}");
+        assert!(html.contains(&format!("content=\"/lectern/{}\"", written.file)), "{html}");
     }
 }

@@ -4,9 +4,9 @@
 
 use std::ops::Range;
 
-use super::super::corpus::Corpus;
+use super::super::corpus::{Body, Corpus};
 use super::super::highlight::Highlighter;
-use super::super::index::Field;
+use super::super::index::{Field, Index};
 use super::super::tokenize;
 use super::{Hit, Results};
 
@@ -31,30 +31,32 @@ pub const EXCERPT_WORDS: usize = 30;
 
 /// Where the query of `results` matched in `hit`: marks what ranked it, no more. The
 /// excerpt's block is found from the index's positions, and only that block's text is
-/// read, so a result costs the same for a 100-word and a 100,000-word article.
+/// read, so a result costs the same for a 100-word and a 100,000-word article. Until the
+/// article's body is installed, there is no excerpt.
 pub fn details(corpus: &Corpus, results: &Results, hit: &Hit) -> HitDetails {
     let a = &corpus.articles[hit.article];
     let highlighter = Highlighter::new(&corpus.index, &results.expansion, hit.limits);
     let title_ranges = highlighter.ranges(Field::Title, &a.title);
-    let texts = a.texts();
     let in_block = |text: &str| densest(&[text], &[(0, highlighter.ranges(Field::Body, text))]);
     // The block a phrase's first word points to may not hold the phrase: then look on.
-    let excerpt = densest_block(corpus, hit)
+    let Some(body) = corpus.body(hit.article) else { return HitDetails { title_ranges, excerpt: Excerpt::default() } };
+    let texts = body.article.texts();
+    let opening = &body.article.excerpt;
+    let excerpt = densest_block(&corpus.index, body, hit)
         .and_then(|block| {
             texts
                 .get(block)
                 .and_then(|text| in_block(&text.text))
                 .or_else(|| texts.iter().find_map(|t| in_block(&t.text)))
         })
-        .unwrap_or_else(|| Excerpt { ranges: highlighter.ranges(Field::Body, &a.excerpt), text: a.excerpt.clone() });
+        .unwrap_or_else(|| Excerpt { ranges: highlighter.ranges(Field::Body, opening), text: opening.clone() });
     HitDetails { title_ranges, excerpt }
 }
 
 /// The text block holding the densest cluster of the hit's matched words, from their
 /// body positions in the index: the window of [`EXCERPT_WORDS`] positions with the most
 /// distinct words, then the most matches. `None` when no word matched in the body.
-fn densest_block(corpus: &Corpus, hit: &Hit) -> Option<usize> {
-    let index = &corpus.index;
+fn densest_block(index: &Index, body: &Body, hit: &Hit) -> Option<usize> {
     let mut at: Vec<(u32, usize)> = Vec::new();
     for (word, posting) in hit.words.iter().enumerate() {
         if let Some(p) = posting {
@@ -62,7 +64,6 @@ fn densest_block(corpus: &Corpus, hit: &Hit) -> Option<usize> {
         }
     }
     at.sort_unstable();
-    let doc = hit.article as u32;
     let mut counts = vec![0usize; hit.words.len()];
     let (mut distinct, mut left) = (0, 0);
     let mut best: Option<((usize, usize), u32)> = None;
@@ -71,7 +72,7 @@ fn densest_block(corpus: &Corpus, hit: &Hit) -> Option<usize> {
         counts[word] += 1;
         distinct += usize::from(counts[word] == 1);
         // A window stays within one block (blocks are only `BLOCK_GAP` positions apart).
-        while pos - at[left].0 >= EXCERPT_WORDS as u32 || index.block_at(doc, at[left].0) != index.block_at(doc, pos) {
+        while pos - at[left].0 >= EXCERPT_WORDS as u32 || body.block_at(at[left].0) != body.block_at(pos) {
             let gone = at[left].1;
             counts[gone] -= 1;
             distinct -= usize::from(counts[gone] == 0);
@@ -82,7 +83,7 @@ fn densest_block(corpus: &Corpus, hit: &Hit) -> Option<usize> {
             best = Some((score, at[left].0));
         }
     }
-    best.map(|(_, pos)| index.block_at(doc, pos))
+    best.map(|(_, pos)| body.block_at(pos))
 }
 
 /// The window of [`EXCERPT_WORDS`] words holding the most matches, over the given

@@ -86,7 +86,7 @@ impl Sort {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Results {
     /// Every matching article, in order.
     pub hits: Vec<Hit>,
@@ -121,6 +121,13 @@ pub struct Hit {
     pub limits: TypoLimits,
     /// Per positive clause, the posting of its best match here (where the excerpt is).
     pub words: Vec<Option<Posting>>,
+}
+
+/// The plan of a search for `input`: the index shards it reads that are not installed,
+/// ascending. The app fetches and installs them, then searches; a search over missing
+/// shards finds nothing for their words.
+pub fn missing_shards(corpus: &Corpus, input: &str) -> Vec<usize> {
+    corpus.index.missing(query::parse(input).terms())
 }
 
 /// Searches `corpus` for `input` within `filters`, ordered by `sort`.

@@ -323,7 +323,7 @@ fn details_give_ranges_and_an_excerpt() {
     // Without body matches the excerpt is the article's opening.
     let r = search(&corpus, "acknowledges ", &Filters::default(), Sort::Relevance);
     let d = details(&corpus, &r, &r.hits[0]);
-    assert_eq!(d.excerpt.text, corpus.articles[r.hits[0].article].excerpt);
+    assert_eq!(d.excerpt.text, corpus.body(r.hits[0].article).unwrap().article.excerpt);
     assert!(d.excerpt.ranges.is_empty());
 }
 
@@ -511,4 +511,40 @@ fn the_excerpt_comes_from_the_block_with_the_densest_matches() {
     // A title-only match shows the opening.
     let r = search(&corpus, "title:t ", &Filters::default(), Sort::Relevance);
     assert_eq!(details(&corpus, &r, &r.hits[0]).excerpt.text, corpus.articles[0].excerpt);
+}
+
+#[test]
+fn a_search_reads_only_the_shards_it_plans_and_finds_what_the_whole_index_finds() {
+    use crate::codec;
+    let whole = corpus();
+    let mut written = whole.clone();
+    written.files.shards = (0..whole.index.shard_count()).map(|i| i.to_string()).collect();
+    written.files.bodies = (0..whole.articles.len()).map(|i| i.to_string()).collect();
+    let decoded = codec::decode_first(&codec::encode_first(&written)).unwrap();
+    let query = "ukrane \"north korean\" -garden";
+    let plan = missing_shards(&decoded, query);
+    let mut want: Vec<usize> =
+        ["ukrane", "north", "korean", "garden"].map(|w| whole.index.shard_of(w).unwrap()).to_vec();
+    want.sort();
+    want.dedup();
+    assert_eq!(plan, want);
+    assert!(missing_shards(&whole, query).is_empty(), "assembled natively, every shard is there");
+    for s in plan {
+        assert!(decoded.index.install(s, whole.index.shard(s).unwrap().clone()));
+    }
+    assert!(missing_shards(&decoded, query).is_empty());
+    let filters = Filters::default();
+    let got = search(&decoded, query, &filters, Sort::Relevance);
+    let want = search(&whole, query, &filters, Sort::Relevance);
+    assert!(!want.hits.is_empty());
+    assert_eq!(titles(&decoded, &got), titles(&whole, &want));
+    // Until a body arrives, a result has its title marks and no excerpt.
+    let hit = &got.hits[0];
+    let early = details(&decoded, &got, hit);
+    assert_eq!(
+        (early.title_ranges, early.excerpt),
+        (details(&whole, &want, &want.hits[0]).title_ranges, Excerpt::default())
+    );
+    assert!(decoded.install_body(hit.article, whole.body(hit.article).unwrap().clone()));
+    assert_eq!(details(&decoded, &got, hit), details(&whole, &want, &want.hits[0]));
 }
