@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trunk post_build hook (see Trunk.toml), run in the project folder for every build:
 # 1. indexes the corpus folder ($LECTERN_SEEDS, else seeds/) into the staged site with
-#    the native indexer (crates/indexer): corpus-<hash>.bin and a <meta> naming it in
+#    the native indexer (crates/indexer): the files of corpus/ and a <meta> naming the first in
 #    index.html; any bad article fails the build with every problem listed;
 # 2. moves Trunk's inline loader script to a file with subresource integrity.
 set -euo pipefail

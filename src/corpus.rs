@@ -141,6 +141,8 @@ struct Store {
     next_listener: u32,
     /// Parts installed so far: it changes whenever one arrives.
     arrived: u64,
+    /// The listeners are told at the next frame, once for every part that ended by then.
+    telling: Option<gloo::render::AnimationFrame>,
 }
 
 thread_local! {
@@ -174,19 +176,27 @@ fn request(parts: &[Part]) {
     }
 }
 
-/// Records how a fetch ended and tells every listener.
+/// Records how a fetch ended; every listener is told before the next frame is drawn (once
+/// for all the parts that arrived meanwhile, so twenty bodies re-render a page once).
 fn finish(part: Part, result: Result<(), LoadError>) {
-    let listeners: Vec<Callback<()>> = STORE.with_borrow_mut(|store| {
+    STORE.with_borrow_mut(|store| {
         store.in_flight.remove(&part);
         match result {
             Ok(()) => store.arrived += 1,
             Err(e) => drop(store.failed.insert(part, e)),
         }
-        store.listeners.iter().map(|(_, l)| l.clone()).collect()
+        if store.telling.is_none() {
+            store.telling = Some(gloo::render::request_animation_frame(|_| {
+                let listeners: Vec<Callback<()>> = STORE.with_borrow_mut(|store| {
+                    store.telling = None;
+                    store.listeners.iter().map(|(_, l)| l.clone()).collect()
+                });
+                for listener in listeners {
+                    listener.emit(());
+                }
+            }));
+        }
     });
-    for listener in listeners {
-        listener.emit(());
-    }
 }
 
 /// What a page knows of the parts it asked for.

@@ -23,6 +23,7 @@ mod reading_progress;
 mod route;
 mod selection;
 mod storage;
+mod timing;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 use lectern_engine::test_inputs;
 

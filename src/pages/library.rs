@@ -12,6 +12,7 @@ use crate::components::continue_reading::ContinueReading;
 use crate::components::facet_panel::{visible_groups, FacetPanel};
 use crate::components::filter_chips::FilterChips;
 use crate::route::{go, Route};
+use crate::timing::measured;
 
 use crate::components::load_failed::LoadFailed;
 use crate::components::result_list::{result_links, ResultItem, ResultList};
@@ -45,7 +46,7 @@ pub fn LibraryPage() -> Html {
     // marked as updating.
     let shards = use_parts(missing_shards(corpus(), &query.q).into_iter().map(Part::Shard).collect());
     let searched = use_memo((search_key.clone(), shards.ready), |((q, filters, sort), ready)| {
-        ready.then(|| Rc::new(search(corpus(), q, filters, *sort)))
+        ready.then(|| Rc::new(measured("lectern search", || search(corpus(), q, filters, *sort))))
     });
     let last = use_mut_ref(|| None::<(Rc<Results>, (String, Filters, Sort))>);
     if let Some(results) = &*searched {
