@@ -3,7 +3,8 @@
 # the components in headless
 # Chromium (wasm-bindgen-test), then the end-to-end journeys in
 # headless Chromium against release builds of the site (seed corpus, and the 45 real
-# articles of tests/fixtures/real). Installs what it needs first.
+# articles of tests/fixtures/real), and a smoke run of the benchmark (scripts/bench.sh).
+# Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -24,3 +25,6 @@ WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
 
 echo "== end-to-end journeys in headless Chromium =="
 cargo test --locked -p lectern-e2e --test journeys
+
+echo "== benchmark smoke run: Lectern, MiniSearch and Pagefind on 60 articles =="
+./scripts/bench.sh --smoke
