@@ -7,4 +7,5 @@ pub mod use_marks;
 pub mod use_prefs;
 pub mod use_read_aloud;
 pub mod use_reading_position;
+pub mod use_settled;
 pub mod use_shortcuts;

@@ -21,12 +21,16 @@ use crate::corpus::{corpus, prefetch_body, use_parts, ArticleRef, Part};
 use crate::engine::search::{details, missing_shards, search, Filters, Results, Sort};
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_reading_position::use_saved_progress;
+use crate::hooks::use_settled::use_settled;
 use crate::hooks::use_shortcuts::use_shortcuts;
 use crate::library_action::Action;
 use crate::library_query::{Facet, LibraryQuery};
 
 /// Results rendered per page; "Show more" adds another page.
 const PAGE: usize = 20;
+
+/// How long typing pauses before the bodies of the results shown are fetched.
+const SETTLE_MS: u32 = 150;
 
 #[component]
 pub fn LibraryPage() -> Html {
@@ -57,28 +61,37 @@ pub fn LibraryPage() -> Html {
     let updating = !shards.ready;
     // How many results are shown: a page, and a page more per "Show more" (in the URL).
     let shown = PAGE * (usize::from(query.more) + 1);
-    // The bodies of the results shown, for their excerpts (until one arrives, its opening).
-    let bodies = use_parts(results.hits.iter().take(shown).map(|h| Part::Body(h.article)).collect());
+    // The bodies of the results shown, for their excerpts (until one arrives, a result
+    // shows its title), once typing pauses: the results of a half-typed word are gone
+    // before their bodies would arrive.
+    let settled = use_settled(search_key.clone(), SETTLE_MS);
+    let bodies = use_parts(if settled {
+        results.hits.iter().take(shown).map(|h| Part::Body(h.article)).collect()
+    } else {
+        Vec::new()
+    });
     // Match details (title and excerpt ranges) for the results on screen only, once per
     // search and per arrival of a body.
     let items = {
         let results = results.clone();
         use_memo((results_key, shown, bodies.arrived), move |(_, shown, _)| {
-            results
-                .hits
-                .iter()
-                .take(*shown)
-                .map(|hit| {
-                    let d = details(corpus(), &results, hit);
-                    ResultItem {
-                        number: hit.article,
-                        article: ArticleRef(&corpus().articles[hit.article]),
-                        title_ranges: d.title_ranges,
-                        excerpt: d.excerpt.text.into(),
-                        excerpt_ranges: d.excerpt.ranges,
-                    }
-                })
-                .collect::<Vec<_>>()
+            measured("lectern details", || {
+                results
+                    .hits
+                    .iter()
+                    .take(*shown)
+                    .map(|hit| {
+                        let d = details(corpus(), &results, hit);
+                        ResultItem {
+                            number: hit.article,
+                            article: ArticleRef(&corpus().articles[hit.article]),
+                            title_ranges: d.title_ranges,
+                            excerpt: d.excerpt.text.into(),
+                            excerpt_ranges: d.excerpt.ranges,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
 

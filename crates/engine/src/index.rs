@@ -335,10 +335,31 @@ impl Index {
     }
 
     /// Terms starting with `prefix` (not empty): the `limit` most frequent, as (term, ref).
+    /// A short prefix begins thousands of terms: they are ranked as they stream out of the
+    /// dictionary, and only the kept ones are copied.
     pub fn prefixed(&self, prefix: &str, limit: usize) -> Vec<(String, TermRef)> {
         let Some((shard, data)) = self.shard_for(prefix).filter(|_| !prefix.is_empty()) else { return Vec::new() };
         let automaton = fst::automaton::Str::new(prefix).starts_with();
-        self.best(data.matching(shard, automaton), limit, |_| 0)
+        let mut stream = data.terms.0.search(automaton).into_stream();
+        // The most frequent so far, least frequent first (ties: the later term goes).
+        let mut kept: std::collections::BinaryHeap<std::cmp::Reverse<(u32, std::cmp::Reverse<Vec<u8>>, u64)>> =
+            std::collections::BinaryHeap::with_capacity(limit + 1);
+        while let Some((key, offset)) = stream.next() {
+            let df = take(&data.postings.0, &mut (offset as usize)) as u32;
+            if kept.len() == limit && kept.peek().is_some_and(|std::cmp::Reverse((least, ..))| df <= *least) {
+                continue;
+            }
+            kept.push(std::cmp::Reverse((df, std::cmp::Reverse(key.to_vec()), offset)));
+            if kept.len() > limit {
+                kept.pop();
+            }
+        }
+        let mut found: Vec<_> = kept.into_iter().map(|std::cmp::Reverse(entry)| entry).collect();
+        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1 .0.cmp(&b.1 .0)));
+        found
+            .into_iter()
+            .map(|(_, key, offset)| (String::from_utf8_lossy(&key.0).into_owned(), TermRef { shard, offset }))
+            .collect()
     }
 
     /// Terms within `max` edits of `term` (never of its first character): the `limit`
