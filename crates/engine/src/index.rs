@@ -23,7 +23,8 @@
 //! Always there (in the first file): per article, field lengths (in terms) and facet
 //! values (interned); which first characters each shard holds.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -149,6 +150,14 @@ impl fmt::Debug for Shard {
             .field("positions_bytes", &self.positions.0.len())
             .finish()
     }
+}
+
+/// A prefix completion being ranked: more frequent first, then earlier in the dictionary.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Completion {
+    df: u32,
+    key: Reverse<Vec<u8>>,
+    offset: u64,
 }
 
 /// What the builder gathers for one term.
@@ -341,24 +350,23 @@ impl Index {
         let Some((shard, data)) = self.shard_for(prefix).filter(|_| !prefix.is_empty()) else { return Vec::new() };
         let automaton = fst::automaton::Str::new(prefix).starts_with();
         let mut stream = data.terms.0.search(automaton).into_stream();
-        // The most frequent so far, least frequent first (ties: the later term goes).
-        let mut kept: std::collections::BinaryHeap<std::cmp::Reverse<(u32, std::cmp::Reverse<Vec<u8>>, u64)>> =
-            std::collections::BinaryHeap::with_capacity(limit + 1);
+        // The most frequent so far, least frequent on top (on equal counts, the later term).
+        let mut kept: BinaryHeap<Reverse<Completion>> = BinaryHeap::with_capacity(limit + 1);
         while let Some((key, offset)) = stream.next() {
             let df = take(&data.postings.0, &mut (offset as usize)) as u32;
-            if kept.len() == limit && kept.peek().is_some_and(|std::cmp::Reverse((least, ..))| df <= *least) {
+            if kept.len() == limit && kept.peek().is_some_and(|least| df <= least.0.df) {
                 continue;
             }
-            kept.push(std::cmp::Reverse((df, std::cmp::Reverse(key.to_vec()), offset)));
+            kept.push(Reverse(Completion { df, key: Reverse(key.to_vec()), offset }));
             if kept.len() > limit {
                 kept.pop();
             }
         }
-        let mut found: Vec<_> = kept.into_iter().map(|std::cmp::Reverse(entry)| entry).collect();
-        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1 .0.cmp(&b.1 .0)));
+        let mut found: Vec<Completion> = kept.into_iter().map(|Reverse(c)| c).collect();
+        found.sort_unstable_by(|a, b| b.cmp(a));
         found
             .into_iter()
-            .map(|(_, key, offset)| (String::from_utf8_lossy(&key.0).into_owned(), TermRef { shard, offset }))
+            .map(|c| (String::from_utf8_lossy(&c.key.0).into_owned(), TermRef { shard, offset: c.offset }))
             .collect()
     }
 
@@ -373,8 +381,7 @@ impl Index {
 
     /// The `limit` best of `found` by `rank` (lower first), then by frequency.
     fn best(&self, found: Vec<(String, TermRef)>, limit: usize, rank: impl Fn(&str) -> u8) -> Vec<(String, TermRef)> {
-        let mut ranked: Vec<_> =
-            found.into_iter().map(|(key, r)| (rank(&key), std::cmp::Reverse(self.df(r)), key, r)).collect();
+        let mut ranked: Vec<_> = found.into_iter().map(|(key, r)| (rank(&key), Reverse(self.df(r)), key, r)).collect();
         if ranked.len() > limit {
             ranked.select_nth_unstable(limit);
             ranked.truncate(limit);
