@@ -107,13 +107,12 @@ impl Part {
     }
 
     /// Its file's name, relative to the first file.
-    fn file(self) -> Option<&'static str> {
+    fn file(self) -> Option<String> {
         let files = &corpus().files;
         match self {
-            Part::Shard(s) => files.shards.get(s),
-            Part::Body(n) => files.bodies.get(n),
+            Part::Shard(s) => files.shards.get(s).cloned(),
+            Part::Body(n) => files.body(n),
         }
-        .map(String::as_str)
     }
 
     /// Decodes and installs the part from its bytes.

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 /// One article of the corpus, as the indexer parses it and the corpus file carries it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
-    /// Unique, URL-safe identifier: the article's address is `#/a/<slug>`.
+    /// Unique, URL-safe identifier: the article's address is `#/a/<slug>`. Not in the
+    /// corpus files: the corpus assigns it from the title and file.
+    #[serde(skip)]
     pub slug: String,
     pub title: String,
     pub byline: Option<String>,

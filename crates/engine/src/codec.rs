@@ -102,7 +102,7 @@ mod tests {
     fn written() -> Corpus {
         let mut corpus = corpus_of(&[("Troops", "en", &["Russian troops in Kursk."]), ("Avion", "fr", &["L'avion."])]);
         corpus.files.shards = (0..corpus.index.shard_count()).map(|i| format!("s{i}")).collect();
-        corpus.files.bodies = vec!["a".into(), "b".into()];
+        corpus.files.bodies = vec![7, 8];
         corpus
     }
 

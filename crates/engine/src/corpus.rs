@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::article::Article;
-use super::index::Index;
+use super::index::{Index, APART_BYTES, SHARD_BYTES};
 use super::tokenize;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -24,12 +24,27 @@ pub struct Corpus {
     bodies: Vec<OnceLock<Body>>,
 }
 
-/// The names of the files holding the index shards and the article bodies, relative to
-/// the first file (content-addressed: a name changes when its content does).
+/// The files holding the index shards and the article bodies, relative to the first file.
+/// Their names change when their content does, so a host may cache them forever.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Files {
+    /// Per shard, its file's name.
     pub shards: Vec<String>,
-    pub bodies: Vec<String>,
+    /// Per article, a hash of its body file's content, which names the file (with the
+    /// article's number): [`Files::body`]. Four bytes an article, not a name.
+    pub bodies: Vec<u32>,
+}
+
+impl Files {
+    /// The name of article `n`'s body file.
+    pub fn body(&self, n: usize) -> Option<String> {
+        self.bodies.get(n).map(|hash| body_file(n, *hash))
+    }
+}
+
+/// The name of the body file of article `n` whose content hashes to `hash`.
+pub fn body_file(n: usize, hash: u32) -> String {
+    format!("article-{n}-{hash:08x}.bin")
 }
 
 /// One article whole, and the body position where each of its text blocks starts (as the
@@ -54,24 +69,15 @@ impl Corpus {
     /// Builds the corpus from parsed articles, ordering them by file and giving each a
     /// unique slug derived from its title (else its file name), and indexes them. Every
     /// body and every shard is installed.
-    pub fn assemble(mut articles: Vec<Article>) -> Corpus {
+    pub fn assemble(articles: Vec<Article>) -> Corpus {
+        Corpus::assemble_sharded(articles, SHARD_BYTES, APART_BYTES)
+    }
+
+    /// [`Corpus::assemble`] with the index's shards cut as [`Index::build_sharded`] does.
+    pub(crate) fn assemble_sharded(mut articles: Vec<Article>, shard_bytes: usize, apart_bytes: usize) -> Corpus {
         articles.sort_by(|a, b| a.file.cmp(&b.file));
-        let mut taken = std::collections::HashSet::new();
-        for article in &mut articles {
-            let stem = article.file.rsplit('/').next().unwrap_or("").rsplit_once('.').map_or("", |(s, _)| s);
-            let base = [slugify(&article.title), slugify(stem)]
-                .into_iter()
-                .find(|s| !s.is_empty())
-                .unwrap_or_else(|| "article".to_string());
-            let mut slug = base.clone();
-            let mut n = 2;
-            while !taken.insert(slug.clone()) {
-                slug = format!("{base}-{n}");
-                n += 1;
-            }
-            article.slug = slug;
-        }
-        let (index, block_starts) = Index::build(&articles);
+        assign_slugs(&mut articles);
+        let (index, block_starts) = Index::build_sharded(&articles, shard_bytes, apart_bytes);
         let bodies = articles
             .iter_mut()
             .zip(block_starts)
@@ -85,8 +91,11 @@ impl Corpus {
         Corpus { articles, index, files: Files::default(), bodies }
     }
 
-    /// Readies a decoded corpus to receive its bodies and shards (none is installed).
+    /// Readies a decoded corpus to receive its bodies and shards (none is installed), and
+    /// gives its articles their slugs (the first file does not carry them: they follow
+    /// from the titles and files).
     pub fn expect_parts(&mut self) {
+        assign_slugs(&mut self.articles);
         self.index.expect_shards();
         self.bodies = (0..self.articles.len()).map(|_| OnceLock::new()).collect();
     }
@@ -108,6 +117,26 @@ impl Corpus {
     /// The article's number (its position in `articles` and in the index).
     pub fn number(&self, slug: &str) -> Option<usize> {
         self.articles.iter().position(|a| a.slug == slug)
+    }
+}
+
+/// Gives each article (in corpus order) a unique slug derived from its title, else its
+/// file name, else `article`; a repeated one gets `-2`, `-3`, ….
+fn assign_slugs(articles: &mut [Article]) {
+    let mut taken = std::collections::HashSet::new();
+    for article in articles {
+        let stem = article.file.rsplit('/').next().unwrap_or("").rsplit_once('.').map_or("", |(s, _)| s);
+        let base = [slugify(&article.title), slugify(stem)]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .unwrap_or_else(|| "article".to_string());
+        let mut slug = base.clone();
+        let mut n = 2;
+        while !taken.insert(slug.clone()) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        article.slug = slug;
     }
 }
 

@@ -2,7 +2,8 @@
 //! `corpus/`, each named by a hash of its bytes so that a host may cache it forever:
 //! - `corpus-<hash>.bin`, the first file (metadata, facets, the names of the others);
 //! - `terms-<hash>.bin`, one per index shard;
-//! - `article-<hash>.bin`, one per article body;
+//! - `article-<number>-<hash>.bin`, one per article body (the first file holds its 4-byte
+//!   hash, not its name);
 //!
 //! and a `<meta name="lectern-corpus" content="…">` in the site's `index.html` that tells
 //! the app where the first file is (the others are named relative to it).
@@ -12,7 +13,7 @@ use std::io;
 use std::path::Path;
 
 use lectern_engine::codec;
-use lectern_engine::corpus::Corpus;
+use lectern_engine::corpus::{body_file, Corpus};
 
 /// The name of the meta element that names the first corpus file.
 pub const META_NAME: &str = "lectern-corpus";
@@ -41,23 +42,28 @@ pub fn write(corpus: &Corpus, site: &Path, public_url: &str) -> io::Result<Writt
     }
     fs::create_dir_all(&folder)?;
     let mut total_bytes = 0;
-    let mut put = |kind: &str, bytes: &[u8]| -> io::Result<String> {
-        let name = format!("{kind}-{:016x}.bin", content_hash(bytes));
+    let mut put = |name: String, bytes: &[u8]| -> io::Result<String> {
         fs::write(folder.join(&name), bytes)?;
         total_bytes += bytes.len();
         Ok(name)
     };
+    let named_by_hash = |kind: &str, bytes: &[u8]| format!("{kind}-{:016x}.bin", content_hash(bytes));
     let mut named = corpus.clone();
     named.files.shards = (0..corpus.index.shard_count())
         .map(|s| {
-            put("terms", &codec::encode_shard(corpus.index.shard(s).expect("built natively: every shard is there")))
+            let bytes = codec::encode_shard(corpus.index.shard(s).expect("built natively: every shard is there"));
+            put(named_by_hash("terms", &bytes), &bytes)
         })
         .collect::<io::Result<_>>()?;
     named.files.bodies = (0..corpus.articles.len())
-        .map(|n| put("article", &codec::encode_body(corpus.body(n).expect("built natively: every body is there"))))
+        .map(|n| {
+            let bytes = codec::encode_body(corpus.body(n).expect("built natively: every body is there"));
+            let hash = content_hash(&bytes) as u32;
+            put(body_file(n, hash), &bytes).map(|_| hash)
+        })
         .collect::<io::Result<_>>()?;
     let first = codec::encode_first(&named);
-    let name = put("corpus", &first)?;
+    let name = put(named_by_hash("corpus", &first), &first)?;
     let files = named.files.shards.len() + named.files.bodies.len() + 1;
     let html_path = site.join("index.html");
     let html = fs::read_to_string(&html_path)?;
@@ -137,7 +143,8 @@ mod tests {
             let shard = codec::decode_shard(&fs::read(site.join(FOLDER).join(name)).unwrap()).unwrap();
             assert!(back.index.install(s, shard));
         }
-        for (n, name) in back.files.bodies.iter().enumerate() {
+        for n in 0..back.articles.len() {
+            let name = back.files.body(n).unwrap();
             let body = codec::decode_body(&fs::read(site.join(FOLDER).join(name)).unwrap(), &back.articles[n]).unwrap();
             assert!(back.install_body(n, body));
         }

@@ -124,10 +124,26 @@ pub struct Hit {
 }
 
 /// The plan of a search for `input`: the index shards it reads that are not installed,
-/// ascending. The app fetches and installs them, then searches; a search over missing
-/// shards finds nothing for their words.
+/// ascending. First the shards of its words' first characters; once those are installed,
+/// the shards of their own of the terms the words expand to (the most frequent terms).
+/// The app fetches and installs what this names until it names nothing, then searches; a
+/// search over missing shards finds nothing for their terms.
 pub fn missing_shards(corpus: &Corpus, input: &str) -> Vec<usize> {
-    corpus.index.missing(query::parse(input).terms())
+    let index = &corpus.index;
+    let query = query::parse(input);
+    let first = index.missing(query.terms());
+    if !first.is_empty() {
+        return first;
+    }
+    let mut terms = Vec::new();
+    for atom in query.clauses.iter().flat_map(|c| &c.any) {
+        match expand::expand_atom(index, atom) {
+            AtomTerms::Word { variants, .. } => terms.extend(variants.iter().map(|v| v.term)),
+            AtomTerms::Phrase { terms: words, .. } => terms.extend(words.iter().filter_map(|w| index.exact(w))),
+            AtomTerms::Facet => {}
+        }
+    }
+    index.missing_apart(terms)
 }
 
 /// Searches `corpus` for `input` within `filters`, ordered by `sort`.

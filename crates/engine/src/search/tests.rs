@@ -516,10 +516,13 @@ fn the_excerpt_comes_from_the_block_with_the_densest_matches() {
 #[test]
 fn a_search_reads_only_the_shards_it_plans_and_finds_what_the_whole_index_finds() {
     use crate::codec;
-    let whole = corpus();
+    // Small shards, and the terms of more than 12 bytes (in two articles or more) in shards
+    // of their own.
+    let whole =
+        Corpus::assemble_sharded((0..DOCS.len()).map(|n| corpus().body(n).unwrap().article.clone()).collect(), 1, 12);
     let mut written = whole.clone();
     written.files.shards = (0..whole.index.shard_count()).map(|i| i.to_string()).collect();
-    written.files.bodies = (0..whole.articles.len()).map(|i| i.to_string()).collect();
+    written.files.bodies = (0..whole.articles.len() as u32).collect();
     let decoded = codec::decode_first(&codec::encode_first(&written)).unwrap();
     let query = "ukrane \"north korean\" -garden";
     let plan = missing_shards(&decoded, query);
@@ -530,6 +533,12 @@ fn a_search_reads_only_the_shards_it_plans_and_finds_what_the_whole_index_finds(
     assert_eq!(plan, want);
     assert!(missing_shards(&whole, query).is_empty(), "assembled natively, every shard is there");
     for s in plan {
+        assert!(decoded.index.install(s, whole.index.shard(s).unwrap().clone()));
+    }
+    // Then the shards of their own of the frequent terms the words expand to.
+    let apart = missing_shards(&decoded, query);
+    assert!(!apart.is_empty() && apart.iter().all(|s| !want.contains(s)), "{apart:?} after {want:?}");
+    for s in apart {
         assert!(decoded.index.install(s, whole.index.shard(s).unwrap().clone()));
     }
     assert!(missing_shards(&decoded, query).is_empty());
