@@ -34,19 +34,21 @@ impl Marks {
     }
 }
 
-/// The marks of `query` in `article`; `long` articles are searched in slices.
+/// The marks of `query` in `article`; `long` articles are searched in slices. Until the
+/// index shards the query needs are here (`ready`), it is searching.
 #[hook]
-pub fn use_marks(article: ArticleRef, query: String, long: bool) -> Rc<Marks> {
-    let whole = use_memo((article, query.clone(), long), |(article, q, long)| {
-        (!long).then(|| Rc::new(search_all(*article, q)))
+pub fn use_marks(article: ArticleRef, query: String, long: bool, ready: bool) -> Rc<Marks> {
+    let searching = || Rc::new(Marks { searching: !query.trim().is_empty(), ..Marks::default() });
+    let whole = use_memo((article, query.clone(), long, ready), |(article, q, long, ready)| {
+        (!long && *ready).then(|| Rc::new(search_all(*article, q)))
     });
     // The sliced result, with the article and query it is for.
     let sliced = use_state(|| None::<(ArticleRef, String, Rc<Marks>)>);
     {
         let set = sliced.setter();
-        use_effect_with((article, query.clone(), long), move |(article, q, long)| {
+        use_effect_with((article, query.clone(), long, ready), move |(article, q, long, ready)| {
             let timer = Rc::new(RefCell::new(None::<Timeout>));
-            if *long {
+            if *long && *ready {
                 let job = Job::new(*article, q);
                 let (article, q) = (*article, q.clone());
                 let done = Callback::from(move |marks: Rc<Marks>| set.set(Some((article, q.clone(), marks))));
@@ -60,9 +62,9 @@ pub fn use_marks(article: ArticleRef, query: String, long: bool) -> Rc<Marks> {
         return whole;
     }
     match &*sliced {
-        Some((a, q, marks)) if *a == article && *q == query => marks.clone(),
+        Some((a, q, marks)) if ready && *a == article && *q == query => marks.clone(),
         // Not searched yet: nothing to mark, and the counter says it is searching.
-        _ => Rc::new(Marks { searching: !query.trim().is_empty(), ..Marks::default() }),
+        _ => searching(),
     }
 }
 

@@ -108,12 +108,11 @@ fn Reader(props: &ReaderProps) -> Html {
     let find_marked = use_state(String::new);
     let find_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let long = *use_memo(article, |a| is_long(a));
-    let wanted = if find_marked.trim().is_empty() { library.q.clone() } else { find_marked.to_string() };
-    // What is marked waits for the index shards of its words.
-    let shards = use_parts(missing_shards(corpus(), &wanted).into_iter().map(Part::Shard).collect());
-    let marked_query = if shards.ready { wanted } else { String::new() };
+    let marked_query = if find_marked.trim().is_empty() { library.q.clone() } else { find_marked.to_string() };
+    // Marking waits for the index shards of the query's words ("Searching…" meanwhile).
+    let shards = use_parts(missing_shards(corpus(), &marked_query).into_iter().map(Part::Shard).collect());
     // Title marks first, then the body's, numbered in reading order.
-    let marks = use_marks(article, marked_query.clone(), long);
+    let marks = use_marks(article, marked_query.clone(), long, shards.ready);
     let total = marks.total();
     let current = use_state(|| None::<usize>);
     {
@@ -127,7 +126,7 @@ fn Reader(props: &ReaderProps) -> Html {
     let prefs = use_prefs().prefs;
     let reader_ref = use_node_ref();
     // The rail: measured on the page, or for a long body (not all rendered) by the text.
-    let measured = use_mark_positions(reader_ref.clone(), (article, marked_query.clone()), !long);
+    let measured = use_mark_positions(reader_ref.clone(), (article, marked_query.clone(), marks.searching), !long);
     // The marks follow from the article, the query and whether the search is done.
     let by_text = {
         let marks = marks.clone();

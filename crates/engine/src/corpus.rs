@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::article::Article;
-use super::index::{Index, APART_BYTES, SHARD_BYTES};
+use super::index::{Index, CHUNK_BYTES, SHARD_TERMS};
 use super::tokenize;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -70,14 +70,14 @@ impl Corpus {
     /// unique slug derived from its title (else its file name), and indexes them. Every
     /// body and every shard is installed.
     pub fn assemble(articles: Vec<Article>) -> Corpus {
-        Corpus::assemble_sharded(articles, SHARD_BYTES, APART_BYTES)
+        Corpus::assemble_sharded(articles, SHARD_TERMS, CHUNK_BYTES)
     }
 
     /// [`Corpus::assemble`] with the index's shards cut as [`Index::build_sharded`] does.
-    pub(crate) fn assemble_sharded(mut articles: Vec<Article>, shard_bytes: usize, apart_bytes: usize) -> Corpus {
+    pub(crate) fn assemble_sharded(mut articles: Vec<Article>, shard_terms: usize, chunk_bytes: usize) -> Corpus {
         articles.sort_by(|a, b| a.file.cmp(&b.file));
         assign_slugs(&mut articles);
-        let (index, block_starts) = Index::build_sharded(&articles, shard_bytes, apart_bytes);
+        let (index, block_starts) = Index::build_sharded(&articles, shard_terms, chunk_bytes);
         let bodies = articles
             .iter_mut()
             .zip(block_starts)

@@ -1,27 +1,26 @@
 //! The search index, built once by the indexer from the articles and carried in the
-//! corpus files.
+//! corpus files: two kinds of index file, both [`Shard`]s, fetched as searches need them.
 //!
-//! The dictionary is cut into shards by the first character of a term, so a search
-//! fetches only the shards of its words' first characters: every look-up of a word
-//! (exact, stems, prefix completions, typo corrections) stays within one shard, because
-//! the typo walk never changes the first character and a stem keeps the word's start.
-//! The shards are written as files of their own and installed as they arrive
-//! ([`Index::install`]); a word whose shard is not installed matches nothing.
+//! - **Dictionary shards** cut the terms by their first character (a shard holds at least
+//!   [`SHARD_TERMS`] terms; a first character is never split), so that every look-up of a
+//!   word (exact, stems, prefix completions, typo corrections) stays within one shard: the
+//!   typo walk never changes the first character, and a stem keeps the word's start. A
+//!   dictionary shard has `terms`, an `fst` map from each term to its entry in `postings`
+//!   (the number of articles with the term, and where its postings are: a chunk and an
+//!   offset), and `stems`, an `fst` map from `lang \0 stem` to a group of entries (every
+//!   term of the shard with that Snowball stem in that language).
+//! - **Postings chunks** hold the postings of consecutive terms, about [`CHUNK_BYTES`] of
+//!   them (a heavier term, such as `the`, has a chunk of its own). Per term, the start of
+//!   its positions, then one entry per article (delta-coded article number, term frequency
+//!   per field, byte length of its positions), as LEB128 varints; and `positions`: per
+//!   (term, article), delta-coded positions in title, byline and body. Body positions run
+//!   across blocks with a gap of [`BLOCK_GAP`], so phrases never straddle two blocks.
 //!
-//! A shard's layout (chosen so that decoding is a few `memcpy`s, whatever its size):
-//! - `terms`: an `fst` map from each term to the byte offset of its postings. It answers
-//!   exact, prefix and edit-distance look-ups without visiting every term.
-//! - `postings`: per term, `df`, the offset of its positions, then one entry per article
-//!   (delta-coded article number, term frequency per field, byte length of its
-//!   positions), all as LEB128 varints.
-//! - `positions`: per (term, article), delta-coded positions in title, byline and body.
-//!   Body positions run across blocks with a gap of [`BLOCK_GAP`], so phrases never
-//!   straddle two blocks.
-//! - `stems`: an `fst` map from `lang \0 stem` to a group of term offsets: every term of
-//!   the shard with that Snowball stem in that language.
-//!
-//! Always there (in the first file): per article, field lengths (in terms) and facet
-//! values (interned); which first characters each shard holds.
+//! A search is planned: the dictionary shards of its words, then the chunks of the terms
+//! they expand to; shards are installed as they arrive ([`Index::install`]), and a look-up
+//! in a shard that is not installed finds nothing. Always there (in the first file): per
+//! article, field lengths (in terms) and facet values (interned); which first characters
+//! each dictionary shard holds. The layout decodes with a few `memcpy`s, whatever its size.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
@@ -50,7 +49,7 @@ impl Field {
     pub const ALL: [Field; 3] = [Field::Title, Field::Byline, Field::Body];
 }
 
-/// A term of the dictionary: its shard, and where its postings start in it.
+/// A term of the dictionary: its dictionary shard, and where its entry is in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TermRef {
     shard: u32,
@@ -63,18 +62,19 @@ pub struct Posting {
     pub doc: u32,
     /// Occurrences in title, byline and body.
     pub tf: [u32; 3],
+    /// The postings chunk it comes from.
     shard: u32,
-    /// Where this entry's positions start in its shard's positions blob.
+    /// Where this entry's positions start in its chunk's positions blob.
     positions: usize,
 }
 
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Index {
-    /// The first character (as a code point) of the first term of each shard: shard `i`
-    /// holds the terms whose first character is in `starts[i]..starts[i + 1]`.
+    /// The first character (as a code point) of the first term of each dictionary shard:
+    /// shard `i` holds the terms whose first character is in `starts[i]..starts[i + 1]`.
     shard_starts: Vec<u32>,
-    /// Number of shards of one term each, numbered after those of the first characters.
-    apart: u32,
+    /// Number of postings chunks, numbered after the dictionary shards.
+    chunks: u32,
     /// The shards, each set once it has arrived (all of them when built natively).
     #[serde(skip)]
     shards: Vec<OnceLock<Shard>>,
@@ -87,7 +87,8 @@ pub struct Index {
     pub facets: FacetIndex,
 }
 
-/// The terms of a range of first characters, with their postings and positions.
+/// A file of the index: a dictionary shard (`terms`, `stems`, `groups`, and in
+/// `postings` each term's entry) or a postings chunk (`postings` and `positions`).
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
     terms: Dict,
@@ -178,15 +179,13 @@ impl TermBuild {
     }
 }
 
-/// Shards aim for at least this many bytes of postings and positions: small corpora get
-/// a few shards, large ones one per first character (a character is never split).
-pub const SHARD_BYTES: usize = 64 * 1024;
+/// Dictionary shards hold at least this many terms: small corpora get one or a few, large
+/// ones one per first character.
+pub const SHARD_TERMS: usize = 4096;
 
-/// A term whose postings and positions take more than this many bytes (`the`, `of` in a
-/// large corpus) has a shard of its own, fetched only when a search expands to it: its
-/// first character's shard keeps its frequency and where it is. In a corpus of 10,000
-/// articles the few hundred such terms held about half of the index.
-pub const APART_BYTES: usize = 16 * 1024;
+/// Postings chunks hold about this many bytes of postings and positions: a search fetches
+/// the chunks of the terms it expands to, not every posting of a first character.
+pub const CHUNK_BYTES: usize = 16 * 1024;
 
 /// What [`Index::build`] finds besides the index: per article, the body position where each
 /// text block starts (blocks without terms share the next one's), which travels with the
@@ -201,12 +200,12 @@ impl Index {
     /// Indexes `articles`; article `i` of the slice is article number `i` of the index.
     /// Every shard is installed.
     pub fn build(articles: &[Article]) -> (Index, BlockStarts) {
-        Index::build_sharded(articles, SHARD_BYTES, APART_BYTES)
+        Index::build_sharded(articles, SHARD_TERMS, CHUNK_BYTES)
     }
 
-    /// [`Index::build`] with shards of at least `shard_bytes`, and a shard of its own for
-    /// each term of more than `apart_bytes`.
-    pub(crate) fn build_sharded(articles: &[Article], shard_bytes: usize, apart_bytes: usize) -> (Index, BlockStarts) {
+    /// [`Index::build`] with dictionary shards of at least `shard_terms` terms and postings
+    /// chunks of about `chunk_bytes`.
+    pub(crate) fn build_sharded(articles: &[Article], shard_terms: usize, chunk_bytes: usize) -> (Index, BlockStarts) {
         let mut terms: HashMap<String, TermBuild> = HashMap::new();
         let mut lengths = Vec::with_capacity(articles.len());
         let mut block_starts = Vec::with_capacity(articles.len());
@@ -254,40 +253,48 @@ impl Index {
 
         let mut sorted: Vec<(String, TermBuild)> = terms.into_iter().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        // Cut the sorted terms where a first character starts, once a shard is heavy enough.
-        let mut shard_starts = vec![0u32];
-        let mut cuts = vec![0usize];
+        // Postings chunks: consecutive terms, each where its chunk and offset are.
+        let mut chunks: Vec<Shard> = Vec::new();
+        let mut located: Vec<(usize, u64)> = Vec::with_capacity(sorted.len());
         let mut weight = 0;
-        for (i, (term, build)) in sorted.iter().enumerate() {
-            let c = first_char(term);
-            if weight >= shard_bytes && i > 0 && first_char(&sorted[i - 1].0) != c {
-                shard_starts.push(c);
-                cuts.push(i);
+        for (_, build) in &sorted {
+            if chunks.is_empty() || (weight > 0 && weight + build.weight() > chunk_bytes) {
+                chunks.push(Shard::default());
                 weight = 0;
             }
-            weight += build.weight().min(apart_bytes);
+            let number = chunks.len() - 1;
+            let chunk = &mut chunks[number];
+            located.push((number, chunk.postings.0.len() as u64));
+            chunk.add_postings(build);
+            weight += build.weight();
+        }
+        // Dictionary shards: cut where a first character starts, once a shard has enough.
+        let mut shard_starts = vec![0u32];
+        let mut cuts = vec![0usize];
+        for (i, (term, _)) in sorted.iter().enumerate() {
+            let c = first_char(term);
+            if i - cuts[cuts.len() - 1] >= shard_terms && first_char(&sorted[i - 1].0) != c {
+                shard_starts.push(c);
+                cuts.push(i);
+            }
         }
         cuts.push(sorted.len());
         let stemmers: Vec<Stemmer> = stem_langs.iter().map(|l| Stemmer::for_lang(l)).collect();
-        // The terms kept apart get shard numbers after those of the first characters.
-        let mut apart = Vec::new();
+        let first_chunk = shard_starts.len();
         let mut shards: Vec<OnceLock<Shard>> = cuts
             .windows(2)
             .map(|w| {
-                let terms = sorted[w[0]..w[1]].iter().map(|(term, build)| (term.as_str(), build));
-                OnceLock::from(Shard::build(terms, &stem_langs, &stemmers, |build| {
-                    (build.weight() > apart_bytes).then(|| {
-                        apart.push(build);
-                        (shard_starts.len() + apart.len() - 1) as u64
-                    })
-                }))
+                let terms = sorted[w[0]..w[1]].iter().zip(&located[w[0]..w[1]]);
+                let terms =
+                    terms.map(|((term, build), &(chunk, offset))| (term.as_str(), build, first_chunk + chunk, offset));
+                OnceLock::from(Shard::dictionary(terms, &stem_langs, &stemmers))
             })
             .collect();
-        let apart_count = apart.len() as u32;
-        shards.extend(apart.into_iter().map(|build| OnceLock::from(Shard::of_term(build))));
+        let chunk_count = chunks.len() as u32;
+        shards.extend(chunks.into_iter().map(OnceLock::from));
         let index = Index {
             shard_starts,
-            apart: apart_count,
+            chunks: chunk_count,
             shards,
             stem_langs,
             avg_len: Field::ALL.map(|field| {
@@ -307,10 +314,10 @@ impl Index {
 
     /// Number of shards.
     pub fn shard_count(&self) -> usize {
-        self.shard_starts.len() + self.apart as usize
+        self.shard_starts.len() + self.chunks as usize
     }
 
-    /// The shard holding `term` (folded), if the index has any shard.
+    /// The dictionary shard holding `term` (folded).
     pub fn shard_of(&self, term: &str) -> Option<usize> {
         let c = first_char(term);
         self.shard_starts.partition_point(|&start| start <= c).checked_sub(1)
@@ -332,10 +339,9 @@ impl Index {
         self.not_installed(terms.into_iter().filter_map(|t| self.shard_of(t)))
     }
 
-    /// The shards holding the postings of `terms` apart from their first character's shard
-    /// that are not installed, ascending.
-    pub fn missing_apart(&self, terms: impl IntoIterator<Item = TermRef>) -> Vec<usize> {
-        self.not_installed(terms.into_iter().filter_map(|t| self.apart(t)))
+    /// The postings chunks of `terms` that are not installed, ascending.
+    pub fn missing_postings(&self, terms: impl IntoIterator<Item = TermRef>) -> Vec<usize> {
+        self.not_installed(terms.into_iter().map(|t| self.entry(t).1))
     }
 
     fn not_installed(&self, shards: impl Iterator<Item = usize>) -> Vec<usize> {
@@ -345,12 +351,13 @@ impl Index {
         out
     }
 
-    /// The shard of its own that holds the term's postings, if it has one.
-    fn apart(&self, term: TermRef) -> Option<usize> {
-        let bytes = &self.shard(term.shard as usize)?.postings.0;
+    /// A term's dictionary entry: its article count, and its chunk and offset there.
+    fn entry(&self, term: TermRef) -> (u32, usize, usize) {
+        let bytes = self.blob(term.shard, |s| &s.postings);
         let mut at = term.offset as usize;
-        take(bytes, &mut at);
-        (take(bytes, &mut at) == 0).then(|| take(bytes, &mut at) as usize)
+        let df = take(bytes, &mut at) as u32;
+        let chunk = take(bytes, &mut at) as usize;
+        (df, chunk, take(bytes, &mut at) as usize)
     }
 
     pub fn len(&self) -> usize {
@@ -463,24 +470,16 @@ impl Index {
         take(self.blob(term.shard, |s| &s.postings), &mut at) as u32
     }
 
-    /// The term's postings, articles ascending (none while its shard of its own, if it has
-    /// one, is not installed).
+    /// The term's postings, articles ascending (none while its chunk is not installed).
     pub fn postings(&self, term: TermRef) -> Postings<'_> {
-        let bytes = self.blob(term.shard, |s| &s.postings);
-        let mut at = term.offset as usize;
-        let remaining = take(bytes, &mut at) as u32;
-        match take(bytes, &mut at) {
-            0 => {
-                let shard = take(bytes, &mut at) as u32;
-                if self.shard(shard as usize).is_none() {
-                    return Postings { bytes: &[], at: 0, remaining: 0, doc: 0, shard, positions: 0 };
-                }
-                self.postings(TermRef { shard, offset: 0 })
-            }
-            positions => {
-                Postings { bytes, at, remaining, doc: 0, shard: term.shard, positions: positions as usize - 1 }
-            }
+        let (df, chunk, mut at) = self.entry(term);
+        let shard = chunk as u32;
+        let bytes = self.blob(shard, |s| &s.postings);
+        if bytes.is_empty() {
+            return Postings { bytes, at: 0, remaining: 0, doc: 0, shard, positions: 0 };
         }
+        let positions = take(bytes, &mut at) as usize;
+        Postings { bytes, at, remaining: df, doc: 0, shard, positions }
     }
 
     /// Positions of a posting's term in title, byline and body.
@@ -500,59 +499,26 @@ impl Index {
 }
 
 impl Shard {
-    /// The shard of `terms` (sorted, unique), with stem groups for `stem_langs`. A term for
-    /// which `apart` gives a shard number keeps only its frequency here, and that number.
-    fn build<'a>(
-        terms: impl IntoIterator<Item = (&'a str, &'a TermBuild)>,
+    /// The dictionary shard of `terms` (sorted, unique; each with the shard number of its
+    /// postings chunk and its offset there), with stem groups for `stem_langs`.
+    fn dictionary<'a>(
+        terms: impl IntoIterator<Item = (&'a str, &'a TermBuild, usize, u64)>,
         stem_langs: &[String],
         stemmers: &[Stemmer],
-        mut apart: impl FnMut(&'a TermBuild) -> Option<u64>,
     ) -> Shard {
-        let mut postings = Vec::new();
-        let mut positions = Vec::new();
+        let mut entries = Vec::new();
         let mut dict = fst::MapBuilder::memory();
         let mut stem_groups: BTreeMap<Vec<u8>, Vec<u64>> = BTreeMap::new();
-        for (term, build) in terms {
-            let offset = postings.len() as u64;
+        for (term, build, chunk, at) in terms {
+            let offset = entries.len() as u64;
             dict.insert(term, offset).expect("terms are sorted and unique");
             for &lang in &build.langs {
-                // A shard of one term (`of_term`) has no stem groups.
-                let (Some(stemmer), Some(lang)) = (stemmers.get(usize::from(lang)), stem_langs.get(usize::from(lang)))
-                else {
-                    continue;
-                };
-                stem_groups.entry(stem_key(lang, &stemmer.stem(term))).or_default().push(offset);
+                let lang = usize::from(lang);
+                stem_groups.entry(stem_key(&stem_langs[lang], &stemmers[lang].stem(term))).or_default().push(offset);
             }
-            put(&mut postings, build.docs.len() as u64);
-            if let Some(shard) = apart(build) {
-                put(&mut postings, 0);
-                put(&mut postings, shard);
-                continue;
-            }
-            // Where its positions start, plus one (0 says "in a shard of its own").
-            put(&mut postings, positions.len() as u64 + 1);
-            let mut previous = 0;
-            for (doc, fields) in &build.docs {
-                let start = positions.len();
-                for field in fields {
-                    let mut last = 0;
-                    for &p in field {
-                        put(&mut positions, u64::from(p - last));
-                        last = p;
-                    }
-                }
-                put(&mut postings, u64::from(doc - previous));
-                previous = *doc;
-                let [title, byline, body] = fields.each_ref().map(|f| f.len() as u64);
-                put(&mut postings, body << 2 | u64::from(title > 0) << 1 | u64::from(byline > 0));
-                if title > 0 {
-                    put(&mut postings, title);
-                }
-                if byline > 0 {
-                    put(&mut postings, byline);
-                }
-                put(&mut postings, (positions.len() - start) as u64);
-            }
+            put(&mut entries, build.docs.len() as u64);
+            put(&mut entries, chunk as u64);
+            put(&mut entries, at);
         }
         let mut groups = Vec::new();
         let mut stems = fst::MapBuilder::memory();
@@ -568,15 +534,38 @@ impl Shard {
         Shard {
             terms: Dict::from_builder(dict),
             stems: Dict::from_builder(stems),
-            postings: Bytes(postings),
-            positions: Bytes(positions),
+            postings: Bytes(entries),
+            positions: Bytes::default(),
             groups: Bytes(groups),
         }
     }
 
-    /// The shard of one term's postings and positions, at offset 0.
-    fn of_term(build: &TermBuild) -> Shard {
-        Shard::build([("", build)], &[], &[], |_| None)
+    /// Adds a term's postings and positions to this chunk.
+    fn add_postings(&mut self, build: &TermBuild) {
+        let (postings, positions) = (&mut self.postings.0, &mut self.positions.0);
+        put(postings, positions.len() as u64);
+        let mut previous = 0;
+        for (doc, fields) in &build.docs {
+            let start = positions.len();
+            for field in fields {
+                let mut last = 0;
+                for &p in field {
+                    put(positions, u64::from(p - last));
+                    last = p;
+                }
+            }
+            put(postings, u64::from(doc - previous));
+            previous = *doc;
+            let [title, byline, body] = fields.each_ref().map(|f| f.len() as u64);
+            put(postings, body << 2 | u64::from(title > 0) << 1 | u64::from(byline > 0));
+            if title > 0 {
+                put(postings, title);
+            }
+            if byline > 0 {
+                put(postings, byline);
+            }
+            put(postings, (positions.len() - start) as u64);
+        }
     }
 
     fn matching(&self, shard: u32, automaton: impl Automaton) -> Vec<(String, TermRef)> {
@@ -803,39 +792,65 @@ mod tests {
 
     #[test]
     fn shards_cut_by_first_character_and_answer_once_installed() {
-        // A shard per first character.
+        // A dictionary shard per first character, and all postings in one chunk.
         let (index, starts) = Index::build_sharded(&articles(), 1, usize::MAX);
         assert_eq!(starts[0], vec![0, 3 + BLOCK_GAP]);
         // The first shard starts at 0 and holds the a-words.
         let starts: String = index.shard_starts.iter().filter_map(|&c| char::from_u32(c)).collect();
         assert_eq!(starts, "\0dfijklrt");
+        assert_eq!(index.shard_count(), starts.chars().count() + 1);
         assert_eq!(index.shard_of("troupes"), index.shard_of("troops"));
         assert_ne!(index.shard_of("kursk"), index.shard_of("troops"));
         // Decoded, nothing is installed: every look-up misses until its shard arrives.
         let mut decoded: Index = postcard::from_bytes(&postcard::to_allocvec(&index).unwrap()).unwrap();
         decoded.expect_shards();
+        let copy = |s: usize| -> Shard {
+            postcard::from_bytes(&postcard::to_allocvec(index.shard(s).unwrap()).unwrap()).unwrap()
+        };
         assert_eq!(decoded.exact("troops"), None);
         assert!(decoded.prefixed("tr", 5).is_empty() && decoded.fuzzy("trops", 1, 5).is_empty());
         let t = index.shard_of("troops").unwrap();
-        assert_eq!(decoded.missing(["troops", "troupes", "kursk"]), {
-            let mut both = vec![t, index.shard_of("kursk").unwrap()];
-            both.sort();
-            both
-        });
-        let shard: Shard = postcard::from_bytes(&postcard::to_allocvec(index.shard(t).unwrap()).unwrap()).unwrap();
-        assert!(decoded.install(t, shard.clone()));
-        assert!(!decoded.install(t, shard), "a shard is installed once");
+        let mut both = vec![t, index.shard_of("kursk").unwrap()];
+        both.sort();
+        assert_eq!(decoded.missing(["troops", "troupes", "kursk"]), both);
+        assert!(decoded.install(t, copy(t)));
+        assert!(!decoded.install(t, copy(t)), "a shard is installed once");
         assert!(!decoded.install(99, Shard::default()));
         assert_eq!(decoded.missing(["troops"]), Vec::<usize>::new());
         assert_eq!(decoded.prefixed("tr", 10).len(), 2);
+        // The dictionary knows the term and its frequency; its postings wait for their chunk.
         let troops = decoded.exact("troops").unwrap();
+        assert_eq!(decoded.df(troops), 1);
+        assert_eq!(decoded.stem_variants("troop"), vec![troops]);
+        assert_eq!(decoded.postings(troops).count(), 0);
+        let chunk = decoded.missing_postings([troops]);
+        assert_eq!(chunk, [index.shard_count() - 1]);
+        assert!(decoded.install(chunk[0], copy(chunk[0])));
+        assert_eq!(decoded.missing_postings([troops]), Vec::<usize>::new());
         let postings: Vec<Posting> = decoded.postings(troops).collect();
         assert_eq!(decoded.positions(&postings[0]), [vec![0], vec![], vec![1, 3 + BLOCK_GAP]]);
-        assert_eq!(decoded.stem_variants("troop"), vec![troops]);
         assert_eq!(decoded.exact("kursk"), None);
-        // Small corpora come as one shard.
-        assert_eq!(sample().shard_count(), 1);
+        // Small corpora come as one dictionary shard and one chunk.
+        assert_eq!(sample().shard_count(), 2);
         assert_eq!(Index::build(&[]).0.shard_count(), 1);
+    }
+
+    #[test]
+    fn postings_come_in_chunks_and_a_heavy_term_has_one_of_its_own() {
+        // `jane` and `doe` (the byline of both articles) weigh 10 bytes, `troops` 7.
+        let (index, _) = Index::build_sharded(&articles(), SHARD_TERMS, 10);
+        let chunk = |term: &str| index.entry(index.exact(term).unwrap()).1;
+        assert_eq!(index.shard_count(), 1 + index.chunks as usize);
+        assert!(index.chunks > 3);
+        assert_ne!(chunk("doe"), chunk("jane"));
+        assert_ne!(chunk("doe"), chunk("francaises"));
+        // Terms share chunks, in dictionary order.
+        assert_eq!(chunk("advanced"), chunk("autorites"));
+        let doe: Vec<Posting> = index.postings(index.exact("doe").unwrap()).collect();
+        assert_eq!(doe.iter().map(|p| (p.doc, p.tf)).collect::<Vec<_>>(), [(0, [0, 1, 0]), (1, [0, 1, 0])]);
+        assert_eq!(index.positions(&doe[1]), [vec![], vec![1], vec![]]);
+        let troops: Vec<Posting> = index.postings(index.exact("troops").unwrap()).collect();
+        assert_eq!(index.positions(&troops[0]), [vec![0], vec![], vec![1, 3 + BLOCK_GAP]]);
     }
 
     #[test]
@@ -883,39 +898,14 @@ mod tests {
     }
 
     #[test]
-    fn frequent_terms_live_in_shards_of_their_own() {
-        // `jane` and `doe` (the byline of both articles) weigh 10 bytes, `troops` 7.
-        let (index, _) = Index::build_sharded(&articles(), SHARD_BYTES, 8);
-        assert_eq!(index.shard_count(), 3, "one for every first character, one each for jane and doe");
-        let mut decoded: Index = postcard::from_bytes(&postcard::to_allocvec(&index).unwrap()).unwrap();
-        decoded.expect_shards();
-        let copy = |s: usize| postcard::from_bytes(&postcard::to_allocvec(index.shard(s).unwrap()).unwrap()).unwrap();
-        assert!(decoded.install(0, copy(0)));
-        // Its first character's shard knows the term and how frequent it is...
-        let doe = decoded.exact("doe").unwrap();
-        assert_eq!(decoded.df(doe), 2);
-        assert_eq!(decoded.prefixed("do", 5).len(), 1);
-        // ...its postings wait for its own shard.
-        assert_eq!(decoded.postings(doe).count(), 0);
-        let own = decoded.missing_apart([doe, decoded.exact("troops").unwrap()]);
-        assert_eq!(own.len(), 1);
-        assert!(decoded.install(own[0], copy(own[0])));
-        assert_eq!(decoded.missing_apart([doe]), Vec::<usize>::new());
-        let postings: Vec<Posting> = decoded.postings(doe).collect();
-        assert_eq!(postings.iter().map(|p| (p.doc, p.tf)).collect::<Vec<_>>(), [(0, [0, 1, 0]), (1, [0, 1, 0])]);
-        assert_eq!(decoded.positions(&postings[1]), [vec![], vec![1], vec![]]);
-        // Light terms are where they were.
-        let troops: Vec<Posting> = decoded.postings(decoded.exact("troops").unwrap()).collect();
-        assert_eq!(decoded.positions(&troops[0]), [vec![0], vec![], vec![1, 3 + BLOCK_GAP]]);
-    }
-
-    #[test]
     fn round_trips_through_postcard() {
         let index = sample();
         let mut back: Index = postcard::from_bytes(&postcard::to_allocvec(&index).unwrap()).unwrap();
         back.expect_shards();
-        let shard = postcard::from_bytes(&postcard::to_allocvec(index.shard(0).unwrap()).unwrap()).unwrap();
-        assert!(back.install(0, shard));
+        for s in 0..index.shard_count() {
+            let shard = postcard::from_bytes(&postcard::to_allocvec(index.shard(s).unwrap()).unwrap()).unwrap();
+            assert!(back.install(s, shard));
+        }
         assert_eq!(back, index);
         assert_eq!(back.prefixed("kur", 5).len(), 1);
     }

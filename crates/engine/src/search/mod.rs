@@ -124,8 +124,8 @@ pub struct Hit {
 }
 
 /// The plan of a search for `input`: the index shards it reads that are not installed,
-/// ascending. First the shards of its words' first characters; once those are installed,
-/// the shards of their own of the terms the words expand to (the most frequent terms).
+/// ascending. First the dictionary shards of its words' first characters; once those are
+/// installed, the postings chunks of the terms the words expand to.
 /// The app fetches and installs what this names until it names nothing, then searches; a
 /// search over missing shards finds nothing for their terms.
 pub fn missing_shards(corpus: &Corpus, input: &str) -> Vec<usize> {
@@ -143,7 +143,7 @@ pub fn missing_shards(corpus: &Corpus, input: &str) -> Vec<usize> {
             AtomTerms::Facet => {}
         }
     }
-    index.missing_apart(terms)
+    index.missing_postings(terms)
 }
 
 /// Searches `corpus` for `input` within `filters`, ordered by `sort`.
