@@ -236,6 +236,11 @@ pub fn use_parts(parts: Vec<Part>) -> Parts {
     Parts { ready: missing.is_empty(), failed, retry, arrived }
 }
 
+/// How many parts have arrived so far: a memo keyed on it is computed again when one does.
+pub fn arrived() -> u64 {
+    STORE.with_borrow(|store| store.arrived)
+}
+
 /// Starts fetching an article's body before it is needed (a result is hovered or focused).
 pub fn prefetch_body(n: usize) {
     request(&[Part::Body(n)]);

@@ -24,7 +24,7 @@ use crate::components::table_of_contents::TableOfContents;
 use crate::corpus::{corpus, use_parts, ArticleRef, LoadError, Part};
 use crate::download::save_text;
 use crate::engine::article::{is_safe_href, Text};
-use crate::engine::search::{missing_shards, search};
+use crate::engine::search::{plan, search};
 use crate::highlights::{placed, Highlights, Refused};
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_highlights::use_highlights;
@@ -110,7 +110,7 @@ fn Reader(props: &ReaderProps) -> Html {
     let long = *use_memo(article, |a| is_long(a));
     let marked_query = if find_marked.trim().is_empty() { library.q.clone() } else { find_marked.to_string() };
     // Marking waits for the index shards of the query's words ("Searching…" meanwhile).
-    let shards = use_parts(missing_shards(corpus(), &marked_query).into_iter().map(Part::Shard).collect());
+    let shards = use_parts(plan(corpus(), &marked_query).missing.into_iter().map(Part::Shard).collect());
     // Title marks first, then the body's, numbered in reading order.
     let marks = use_marks(article, marked_query.clone(), long, shards.ready);
     let total = marks.total();

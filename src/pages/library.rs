@@ -17,8 +17,8 @@ use crate::timing::measured;
 use crate::components::load_failed::LoadFailed;
 use crate::components::result_list::{result_links, ResultItem, ResultList};
 use crate::components::search_box::SearchBox;
-use crate::corpus::{corpus, prefetch_body, use_parts, ArticleRef, Part};
-use crate::engine::search::{details, missing_shards, search, Filters, Results, Sort};
+use crate::corpus::{arrived, corpus, prefetch_body, use_parts, ArticleRef, Part};
+use crate::engine::search::{details, plan, search_planned, Filters, Results, Sort};
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_reading_position::use_saved_progress;
 use crate::hooks::use_settled::use_settled;
@@ -48,10 +48,16 @@ pub fn LibraryPage() -> Html {
     let search_key = (query.q.clone(), query.filters.clone(), sort);
     // A search waits for the index shards of its words; meanwhile the last results stay,
     // marked as updating.
-    let shards = use_parts(missing_shards(corpus(), &query.q).into_iter().map(Part::Shard).collect());
-    let searched = use_memo((search_key.clone(), shards.ready), |((q, filters, sort), ready)| {
-        ready.then(|| Rc::new(measured("lectern search", || search(corpus(), q, filters, *sort))))
-    });
+    // The plan (what the words stand for, which shards are missing) is made again when a
+    // shard arrives; the search evaluates it.
+    let plan = use_memo((query.q.clone(), arrived()), |(q, _)| plan(corpus(), q));
+    let shards = use_parts(plan.missing.iter().map(|&s| Part::Shard(s)).collect());
+    let searched = {
+        let plan = plan.clone();
+        use_memo((search_key.clone(), shards.ready), move |((_, filters, sort), ready)| {
+            ready.then(|| Rc::new(measured("lectern search", || search_planned(corpus(), &plan, filters, *sort))))
+        })
+    };
     let last = use_mut_ref(|| None::<(Rc<Results>, (String, Filters, Sort))>);
     if let Some(results) = &*searched {
         *last.borrow_mut() = Some((results.clone(), search_key.clone()));

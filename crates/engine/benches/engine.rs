@@ -175,7 +175,7 @@ fn bench(n: usize, pools: &[(String, Vec<String>)]) {
             let fresh = codec::decode_first(&first).expect("decodes");
             let mut bytes = first_gz;
             loop {
-                let plan = lectern_engine::search::missing_shards(&fresh, q);
+                let plan = lectern_engine::search::plan(&fresh, q).missing;
                 if plan.is_empty() {
                     break;
                 }

@@ -123,33 +123,58 @@ pub struct Hit {
     pub words: Vec<Option<Posting>>,
 }
 
-/// The plan of a search for `input`: the index shards it reads that are not installed,
-/// ascending. First the dictionary shards of its words' first characters; once those are
-/// installed, the postings chunks of the terms the words expand to.
-/// The app fetches and installs what this names until it names nothing, then searches; a
-/// search over missing shards finds nothing for their terms.
-pub fn missing_shards(corpus: &Corpus, input: &str) -> Vec<usize> {
+/// A search planned: the query, what its words stand for, and the index shards it still
+/// needs. The app fetches and installs the missing shards and plans again, until nothing is
+/// missing; then [`search_planned`] evaluates the plan synchronously.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    pub query: Query,
+    /// What each word stands for, once the dictionary shards of the words are here.
+    expansion: Option<Expansion>,
+    /// The shards to fetch, ascending: the dictionary shards of the words' first
+    /// characters, else the postings chunks of the terms the words expand to.
+    pub missing: Vec<usize>,
+}
+
+/// Plans a search for `input`. A search over missing shards finds nothing for their terms.
+pub fn plan(corpus: &Corpus, input: &str) -> Plan {
     let index = &corpus.index;
     let query = query::parse(input);
     let first = index.missing(query.terms());
     if !first.is_empty() {
-        return first;
+        return Plan { query, expansion: None, missing: first };
     }
+    let expansion = expand::expand(index, &query);
+    // Excluded words are looked up too (the matcher expands them the same way).
+    let excluded: Vec<AtomTerms> = query
+        .clauses
+        .iter()
+        .filter(|c| c.negated)
+        .flat_map(|c| &c.any)
+        .map(|a| expand::expand_atom(index, a))
+        .collect();
     let mut terms = Vec::new();
-    for atom in query.clauses.iter().flat_map(|c| &c.any) {
-        match expand::expand_atom(index, atom) {
+    for atom in expansion.atoms.iter().chain(&excluded) {
+        match atom {
             AtomTerms::Word { variants, .. } => terms.extend(variants.iter().map(|v| v.term)),
             AtomTerms::Phrase { terms: words, .. } => terms.extend(words.iter().filter_map(|w| index.exact(w))),
             AtomTerms::Facet => {}
         }
     }
-    index.missing_postings(terms)
+    let missing = index.missing_postings(terms);
+    Plan { query, expansion: Some(expansion), missing }
 }
 
 /// Searches `corpus` for `input` within `filters`, ordered by `sort`.
 pub fn search(corpus: &Corpus, input: &str, filters: &Filters, sort: Sort) -> Results {
-    let query = query::parse(input);
-    let expansion = expand::expand(&corpus.index, &query);
+    search_planned(corpus, &plan(corpus, input), filters, sort)
+}
+
+/// Evaluates a planned search within `filters`, ordered by `sort`.
+pub fn search_planned(corpus: &Corpus, plan: &Plan, filters: &Filters, sort: Sort) -> Results {
+    let query = plan.query.clone();
+    // A plan made before the dictionary shards of its words were here expands them now.
+    let expansion = plan.expansion.clone().unwrap_or_else(|| expand::expand(&corpus.index, &query));
     let text_clauses = query.clauses.iter().filter(|c| !c.negated && is_text(c)).count();
     let (hits, facets, mode) = run(corpus, &query, &expansion, filters, sort, text_clauses >= 2);
     let mut partial = None;

@@ -524,29 +524,32 @@ fn a_search_reads_only_the_shards_it_plans_and_finds_what_the_whole_index_finds(
     written.files.bodies = (0..whole.articles.len() as u32).collect();
     let decoded = codec::decode_first(&codec::encode_first(&written)).unwrap();
     let query = "ukrane \"north korean\" -garden";
-    let plan = missing_shards(&decoded, query);
+    let first = plan(&decoded, query).missing;
     let mut want: Vec<usize> =
         ["ukrane", "north", "korean", "garden"].map(|w| whole.index.shard_of(w).unwrap()).to_vec();
     want.sort();
     want.dedup();
-    assert_eq!(plan, want);
-    assert!(missing_shards(&whole, query).is_empty(), "assembled natively, every shard is there");
-    for s in plan {
+    assert_eq!(first, want);
+    assert!(plan(&whole, query).missing.is_empty(), "assembled natively, every shard is there");
+    for s in first {
         assert!(decoded.index.install(s, whole.index.shard(s).unwrap().clone()));
     }
     // Then the postings chunks of the terms the words expand to.
-    let chunks = missing_shards(&decoded, query);
+    let planned = plan(&decoded, query);
+    let chunks = planned.missing.clone();
     assert!(!chunks.is_empty() && chunks.iter().all(|s| !want.contains(s)), "{chunks:?} after {want:?}");
     assert!(chunks.len() < whole.index.shard_count() - want.len(), "not every chunk");
     for s in chunks {
         assert!(decoded.index.install(s, whole.index.shard(s).unwrap().clone()));
     }
-    assert!(missing_shards(&decoded, query).is_empty());
+    assert!(plan(&decoded, query).missing.is_empty());
     let filters = Filters::default();
     let got = search(&decoded, query, &filters, Sort::Relevance);
     let want = search(&whole, query, &filters, Sort::Relevance);
     assert!(!want.hits.is_empty());
     assert_eq!(titles(&decoded, &got), titles(&whole, &want));
+    // A plan made while its chunks were on their way evaluates the same once they are here.
+    assert_eq!(search_planned(&decoded, &planned, &filters, Sort::Relevance), got);
     // Until a body arrives, a result has its title marks and no excerpt.
     let hit = &got.hits[0];
     let early = details(&decoded, &got, hit);
