@@ -46,10 +46,9 @@ pub fn LibraryPage() -> Html {
     let progress = use_saved_progress();
     let sort = query.effective_sort();
     let search_key = (query.q.clone(), query.filters.clone(), sort);
-    // A search waits for the index shards of its words; meanwhile the last results stay,
-    // marked as updating.
     // The plan (what the words stand for, which shards are missing) is made again when a
-    // shard arrives; the search evaluates it.
+    // shard arrives; once nothing is missing the search evaluates it. Meanwhile the last
+    // results stay, marked as updating.
     let plan = use_memo((query.q.clone(), arrived()), |(q, _)| plan(corpus(), q));
     let shards = use_parts(plan.missing.iter().map(|&s| Part::Shard(s)).collect());
     let searched = {
