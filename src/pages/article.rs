@@ -77,9 +77,10 @@ fn ArticleLoading(props: &ArticleLoadingProps) -> Html {
             html! { <LoadFailed heading={props.title.clone()} error={error.clone()} retry={props.retry.clone()} /> }
         }
         None => html! {
+            // The title shows at once; the page's heading comes with the article.
             <article class="reader" aria-busy="true">
                 <header class="reader-header">
-                    <h1 class="reader-title">{ props.title.clone() }</h1>
+                    <p class="reader-title">{ props.title.clone() }</p>
                 </header>
                 <p class="loading" role="status">{ "Loading the article…" }</p>
             </article>

@@ -496,10 +496,12 @@ pub async fn hostile_routes_run_no_script(c: &Client, base: &str) -> Result {
     // An article query that is a payload is shown as text where the reading view shows it.
     open(c, &format!("{base}#/a/{slug}?q=%3Cscript%3E__xss(110)%3C%2Fscript%3E")).await?;
     settled(c, "article with a payload query").await?;
-    let marks = js(c, "return [...document.querySelectorAll('main mark')].map(m => m.textContent)").await?;
-    check(
-        marks.as_array().is_some_and(|m| !m.is_empty()),
-        "the payload query's terms are marked in the article (as text)",
-    )?;
+    // The marks come once the index shards of the query's words have arrived.
+    let marked = wait_for(|| async {
+        let marks = js(c, "return [...document.querySelectorAll('main mark')].map(m => m.textContent)").await?;
+        Ok(marks.as_array().is_some_and(|m| !m.is_empty()).then_some(()))
+    })
+    .await;
+    check(marked.is_ok(), "the payload query's terms are marked in the article (as text)")?;
     audit(c, base, "article with a payload query").await
 }
