@@ -207,8 +207,6 @@ pub struct Parts {
     pub failed: Option<LoadError>,
     /// Forgets the failures and fetches again.
     pub retry: Callback<()>,
-    /// Changes whenever any part arrives (for memo keys).
-    pub arrived: u64,
 }
 
 /// Asks for `parts` and re-renders the component as they (or any other parts) arrive.
@@ -227,13 +225,12 @@ pub fn use_parts(parts: Vec<Part>) -> Parts {
     let parts = Rc::new(parts);
     use_effect_with(parts.clone(), |parts| request(parts));
     let missing: Vec<Part> = parts.iter().copied().filter(|p| !p.is_installed()).collect();
-    let (failed, arrived) =
-        STORE.with_borrow(|store| (missing.iter().find_map(|p| store.failed.get(p).cloned()), store.arrived));
+    let failed = STORE.with_borrow(|store| missing.iter().find_map(|p| store.failed.get(p).cloned()));
     let retry = Callback::from(move |()| {
         STORE.with_borrow_mut(|store| parts.iter().for_each(|p| drop(store.failed.remove(p))));
         request(&parts);
     });
-    Parts { ready: missing.is_empty(), failed, retry, arrived }
+    Parts { ready: missing.is_empty(), failed, retry }
 }
 
 /// How many parts have arrived so far: a memo keyed on it is computed again when one does.

@@ -21,7 +21,7 @@ use crate::components::reader_settings::ReaderSettings;
 use crate::components::result_pager::ResultPager;
 use crate::components::shortcut_help::ShortcutHelp;
 use crate::components::table_of_contents::TableOfContents;
-use crate::corpus::{corpus, use_parts, ArticleRef, LoadError, Part};
+use crate::corpus::{arrived, corpus, use_parts, ArticleRef, LoadError, Part};
 use crate::download::save_text;
 use crate::engine::article::{is_safe_href, Text};
 use crate::engine::search::{plan, search};
@@ -111,7 +111,8 @@ fn Reader(props: &ReaderProps) -> Html {
     let long = *use_memo(article, |a| is_long(a));
     let marked_query = if find_marked.trim().is_empty() { library.q.clone() } else { find_marked.to_string() };
     // Marking waits for the index shards of the query's words ("Searching…" meanwhile).
-    let shards = use_parts(plan(corpus(), &marked_query).missing.into_iter().map(Part::Shard).collect());
+    let planned = use_memo((marked_query.clone(), arrived()), |(q, _)| plan(corpus(), q));
+    let shards = use_parts(planned.missing.iter().map(|&s| Part::Shard(s)).collect());
     // Title marks first, then the body's, numbered in reading order.
     let marks = use_marks(article, marked_query.clone(), long, shards.ready);
     let total = marks.total();
@@ -137,7 +138,7 @@ fn Reader(props: &ReaderProps) -> Html {
     };
     let positions = (*by_text).clone().unwrap_or(measured);
     // Where this article sits in the results the reader came from.
-    let neighbours = use_memo((article, query_string.clone(), shards.arrived), |(article, ..)| {
+    let neighbours = use_memo((article, query_string.clone(), arrived()), |(article, ..)| {
         let results = search(corpus(), &library.q, &library.filters, library.effective_sort());
         let at = |i: usize| results.hits.get(i).map(|h| ArticleRef(&corpus().articles[h.article]));
         let position = results.hits.iter().position(|h| corpus().articles[h.article].slug == article.slug)?;

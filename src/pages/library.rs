@@ -70,7 +70,7 @@ pub fn LibraryPage() -> Html {
     // shows its title), once typing pauses: the results of a half-typed word are gone
     // before their bodies would arrive.
     let settled = use_settled(search_key.clone(), SETTLE_MS);
-    let bodies = use_parts(if settled {
+    use_parts(if settled {
         results.hits.iter().take(shown).map(|h| Part::Body(h.article)).collect()
     } else {
         Vec::new()
@@ -79,7 +79,7 @@ pub fn LibraryPage() -> Html {
     // search and per arrival of a body.
     let items = {
         let results = results.clone();
-        use_memo((results_key, shown, bodies.arrived), move |(_, shown, _)| {
+        use_memo((results_key, shown, arrived()), move |(_, shown, _)| {
             measured("lectern details", || {
                 results
                     .hits
