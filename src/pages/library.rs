@@ -64,6 +64,7 @@ pub fn LibraryPage() -> Html {
     let (results, results_key) =
         last.borrow().clone().unwrap_or_else(|| (Rc::new(Results::default()), search_key.clone()));
     let updating = !shards.ready;
+    let failed = shards.failed.clone();
     // How many results are shown: a page, and a page more per "Show more" (in the URL).
     let shown = PAGE * (usize::from(query.more) + 1);
     // The bodies of the results shown, for their excerpts (until one arrives, a result
@@ -218,24 +219,32 @@ pub fn LibraryPage() -> Html {
                         <FacetPanel {groups} {dated} query={query.clone()} {on_toggle} {on_range} />
                     </aside>
                 }
-                <div class="library-results" aria-busy={updating.to_string()}>
+                <div class="library-results" aria-busy={(updating && failed.is_none()).to_string()}>
                     <p class="result-count" role="status" aria-live="polite">
-                        { if updating { "Searching…".to_string() } else { count } }
+                        { match (&failed, updating) {
+                            (Some(_), _) => "The search could not be finished.".to_string(),
+                            (None, true) => "Searching…".to_string(),
+                            (None, false) => count,
+                        } }
                     </p>
-                    if let Some(error) = shards.failed.clone() {
+                    if let Some(error) = failed {
                         <LoadFailed {error} retry={shards.retry.clone()} />
                     }
+                    // While a search waits, its last results stay; "no results" is only said
+                    // of a search that ran.
                     if total == 0 {
-                        <div class="no-results">
-                            <p>{
-                                if query.q.trim().is_empty() { "No articles match these filters.".to_string() }
-                                else { format!("No articles match “{}”.", query.q.trim()) }
-                            }</p>
-                            { did_you_mean.clone() }
-                            if query.is_filtered() {
-                                <p><button type="button" class="link-button" onclick={on_clear_filters.reform(|_| ())}>{ "Clear all filters" }</button></p>
-                            }
-                        </div>
+                        if !updating {
+                            <div class="no-results">
+                                <p>{
+                                    if query.q.trim().is_empty() { "No articles match these filters.".to_string() }
+                                    else { format!("No articles match “{}”.", query.q.trim()) }
+                                }</p>
+                                { did_you_mean.clone() }
+                                if query.is_filtered() {
+                                    <p><button type="button" class="link-button" onclick={on_clear_filters.reform(|_| ())}>{ "Clear all filters" }</button></p>
+                                }
+                            </div>
+                        }
                     } else {
                         if let Some(partial) = &results.partial {
                             <div class="partial-notice">
