@@ -30,15 +30,11 @@ pub fn visible_groups(facets: &Facets, query: &LibraryQuery) -> Vec<(Facet, Vec<
     Facet::ALL
         .into_iter()
         .filter_map(|facet| {
-            let mut values: Vec<(String, usize)> = match facet {
-                Facet::Source => facets.sources.clone(),
-                Facet::Byline => facets.bylines.clone(),
-                Facet::Tag => facets.tags.clone(),
-                Facet::Lang => facets.langs.clone(),
-                Facet::Year => facets.years.iter().map(|(y, n)| (y.to_string(), *n)).collect(),
-            };
+            let mut values = facets.values[facet].clone();
+            // The engine lists selected values too; results kept from before a selection
+            // (while its shards load) do not have it yet.
             let selected = query.values(facet);
-            for value in &selected {
+            for value in selected {
                 if !values.iter().any(|(v, _)| v == value) {
                     values.push((value.clone(), 0));
                 }

@@ -27,7 +27,7 @@ pub fn FilterChips(props: &FilterChipsProps) -> Html {
     };
     html! {
         <ul class="chips" aria-label="Active filters">
-            { for Facet::ALL.into_iter().flat_map(|facet| props.query.values(facet).into_iter().map(move |v| (facet, v))).map(|(facet, value)| {
+            { for Facet::ALL.into_iter().flat_map(|facet| props.query.values(facet).iter().map(move |v| (facet, v.clone()))).map(|(facet, value)| {
                 let label = format!("{}: {}", facet.label(), display_value(facet, &value));
                 let onclick = {
                     let (cb, value) = (props.on_remove.clone(), value.clone());

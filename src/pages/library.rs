@@ -160,7 +160,7 @@ pub fn LibraryPage() -> Html {
     let total = results.hits.len();
     let link_query: AttrValue = query.to_query_string().into();
     let groups = visible_groups(&results.facets, &query);
-    let dated = !results.facets.years.is_empty();
+    let dated = !results.facets.values[Facet::Year].is_empty();
     let has_facets = !groups.is_empty() || dated;
     let active_filters = Facet::ALL.iter().map(|f| query.values(*f).len()).sum::<usize>()
         + usize::from(query.filters.from.is_some() || query.filters.to.is_some());

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use lectern_engine::article::{Article, Block, Published, Text};
 use lectern_engine::codec;
 use lectern_engine::corpus::Corpus;
+use lectern_engine::facet::Facet;
 use lectern_engine::parse::{self, Format};
 use lectern_engine::relevance;
 use lectern_engine::search::{details, rank, search, Filters, Sort};
@@ -234,7 +235,7 @@ fn bench(n: usize, pools: &[(String, Vec<String>)]) {
     page.sort();
     let (p50, p95) = percentiles(&page);
     println!("search + details of 10 hits: p50 {:.3} ms, p95 {:.3} ms", ms(p50), ms(p95));
-    let faceted = Filters { years: vec![2021, 2022], langs: vec!["en".into()], ..Filters::default() };
+    let faceted = Filters::default().with(Facet::Year, &["2021", "2022"]).with(Facet::Lang, &["en"]);
     let (t, r) = median(RUNS, || search(&corpus, "", &faceted, Sort::Newest));
     println!("browse with year+lang filters: {:.3} ms ({} hits)", ms(t), r.hits.len());
 }

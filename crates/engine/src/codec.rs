@@ -16,7 +16,7 @@ use super::corpus::{Body, Corpus};
 use super::index::Shard;
 
 /// Bump whenever the encoded shape of any of the files changes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The kinds of file, by their magic tag.
 const FIRST: &[u8; 4] = b"LCTN";

@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod date;
 pub mod diagnostic;
 pub mod expand;
+pub mod facet;
 pub mod fuzzy;
 pub mod highlight;
 pub mod index;

@@ -18,6 +18,7 @@
 use std::ops::Range;
 
 use super::date;
+use super::facet::Facet;
 use super::index::date_key;
 use super::tokenize;
 
@@ -56,14 +57,6 @@ pub enum Scope {
     Byline,
 }
 
-/// Facets a query can name: matched against the article's value, not ranked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FacetField {
-    Source,
-    Tag,
-    Lang,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Atom {
     /// One folded term, matched exactly, by stem, with typos and, when `prefix`, as a
@@ -73,7 +66,7 @@ pub enum Atom {
     Phrase { terms: Vec<String>, scope: Scope },
     /// Every term of `terms` must occur in the facet value (the last one as a prefix
     /// when `prefix`); for `lang`, the single term is a language subtag.
-    Facet { field: FacetField, terms: Vec<String>, prefix: bool },
+    Facet { field: Facet, terms: Vec<String>, prefix: bool },
 }
 
 impl Query {
@@ -175,11 +168,7 @@ pub fn parse(input: &str) -> Query {
                         "byline" | "author" => Some(Scope::Byline),
                         _ => None,
                     };
-                    let facet = match name.as_str() {
-                        "source" => Some(FacetField::Source),
-                        "tag" => Some(FacetField::Tag),
-                        _ => Some(FacetField::Lang),
-                    };
+                    let facet = Facet::of_query_name(&name);
                     let (terms, end, bare) = if input[value_at..].starts_with(QUOTES) {
                         let (terms, end) = quoted(input, value_at);
                         (terms, end, false)
@@ -193,7 +182,7 @@ pub fn parse(input: &str) -> Query {
                         None if terms.is_empty() => None,
                         None => {
                             let field = facet.expect("a facet field");
-                            let terms = if field == FacetField::Lang {
+                            let terms = if field == Facet::Lang {
                                 vec![tokenize::primary_subtag(&tokenize::fold(value.trim_matches(QUOTES)))]
                             } else {
                                 terms
@@ -227,8 +216,7 @@ pub fn parse(input: &str) -> Query {
     if let Some((index, end)) = last_bare {
         if end == input.len() && index + 1 == items.len() {
             if let Some(Item::Atom {
-                atom:
-                    Atom::Word { prefix, .. } | Atom::Facet { prefix, field: FacetField::Source | FacetField::Tag, .. },
+                atom: Atom::Word { prefix, .. } | Atom::Facet { prefix, field: Facet::Source | Facet::Tag, .. },
                 negated: false,
             }) = items.last_mut()
             {
@@ -390,10 +378,10 @@ mod tests {
         assert!(matches!(atoms[1], Atom::Word { term, scope: Scope::Byline, .. } if term == "doe"));
         assert_eq!(
             atoms[2],
-            &Atom::Facet { field: FacetField::Source, terms: vec!["new".into(), "york".into()], prefix: false }
+            &Atom::Facet { field: Facet::Source, terms: vec!["new".into(), "york".into()], prefix: false }
         );
-        assert_eq!(atoms[3], &Atom::Facet { field: FacetField::Tag, terms: vec!["war".into()], prefix: false });
-        assert_eq!(atoms[4], &Atom::Facet { field: FacetField::Lang, terms: vec!["pt".into()], prefix: false });
+        assert_eq!(atoms[3], &Atom::Facet { field: Facet::Tag, terms: vec!["war".into()], prefix: false });
+        assert_eq!(atoms[4], &Atom::Facet { field: Facet::Lang, terms: vec!["pt".into()], prefix: false });
         // An unknown field is text, as the tokenizer sees it.
         assert!(matches!(atoms[5], Atom::Word { term, prefix: true, .. } if term == "color:red"));
         assert_eq!((q.after, q.before), (Some(20240301), Some(20250101)));

@@ -1,39 +1,30 @@
-//! Facet values of the articles, interned: sources, bylines, tags and languages as sorted
-//! lists, each article's values as numbers into them, its date and its rank by title.
+//! Facet values of the articles, interned: for each facet (source, byline, tag, language,
+//! year: see `facet.rs`) a sorted list of its values, and each article's values as numbers
+//! into them, with its date and its rank by title.
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::facet::{Facet, PerFacet};
 use crate::tokenize;
 
-/// Facet values, interned: each list is sorted, and articles refer to them by number.
+/// Facet values, interned: each facet's list is sorted, and articles refer to its values
+/// by number.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FacetIndex {
-    pub sources: Vec<String>,
-    pub bylines: Vec<String>,
-    pub tags: Vec<String>,
-    /// Primary language subtags, lowercase.
-    pub langs: Vec<String>,
+    pub values: PerFacet<Vec<String>>,
     pub docs: Vec<DocFacets>,
 }
 
 /// One article's facet values, as numbers into [`FacetIndex`]'s lists.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocFacets {
-    pub source: Option<u32>,
-    pub byline: Option<u32>,
-    pub tags: Vec<u32>,
-    pub lang: u32,
+    /// Per facet, the article's values, sorted.
+    pub values: PerFacet<Vec<u32>>,
     /// Publication date as `yyyymmdd`.
     pub date: Option<u32>,
     /// Rank of the article when sorted by folded title.
     pub title_rank: u32,
-}
-
-impl DocFacets {
-    pub fn year(&self) -> Option<u16> {
-        self.date.map(|d| (d / 10_000) as u16)
-    }
 }
 
 /// A date as the sortable number `yyyymmdd`.
@@ -43,19 +34,14 @@ pub fn date_key(year: u16, month: u8, day: u8) -> u32 {
 
 impl FacetIndex {
     pub(super) fn build(articles: &[Article]) -> FacetIndex {
-        fn intern<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
-            let mut all: Vec<String> = values.map(str::to_string).collect();
+        let per_article: Vec<PerFacet<Vec<String>>> =
+            articles.iter().map(|a| PerFacet::from_fn(|facet| facet.values_of(a))).collect();
+        let values = PerFacet::from_fn(|facet| {
+            let mut all: Vec<String> = per_article.iter().flat_map(|v| v[facet].iter().cloned()).collect();
             all.sort();
             all.dedup();
             all
-        }
-        let sources = intern(articles.iter().filter_map(|a| a.source.as_deref()));
-        let bylines = intern(articles.iter().filter_map(|a| a.byline.as_deref()));
-        let tags = intern(articles.iter().flat_map(|a| a.tags.iter().map(String::as_str)));
-        let primaries: Vec<String> = articles.iter().map(|a| tokenize::primary_subtag(&a.lang)).collect();
-        let langs = intern(primaries.iter().map(String::as_str));
-        let find =
-            |list: &[String], value: &str| list.binary_search_by(|v| v.as_str().cmp(value)).ok().map(|i| i as u32);
+        });
         let mut by_title: Vec<(String, usize)> =
             // Leading quotes and punctuation do not decide the order: 'What… sorts under W.
             articles.iter().enumerate().map(|(i, a)| (tokenize::fold(a.title.trim_start_matches(|c: char| !c.is_alphanumeric())), i)).collect();
@@ -66,22 +52,28 @@ impl FacetIndex {
         }
         let docs = articles
             .iter()
-            .zip(&primaries)
+            .zip(per_article)
             .zip(title_rank)
-            .map(|((a, primary), title_rank)| DocFacets {
-                source: a.source.as_deref().and_then(|s| find(&sources, s)),
-                byline: a.byline.as_deref().and_then(|s| find(&bylines, s)),
-                tags: {
-                    let mut ids: Vec<u32> = a.tags.iter().filter_map(|t| find(&tags, t)).collect();
+            .map(|((a, own), title_rank)| DocFacets {
+                values: PerFacet::from_fn(|facet: Facet| {
+                    let list = &values[facet];
+                    let mut ids: Vec<u32> = own[facet]
+                        .iter()
+                        .map(|v| list.binary_search(v).expect("every value was interned") as u32)
+                        .collect();
                     ids.sort_unstable();
                     ids.dedup();
                     ids
-                },
-                lang: find(&langs, primary).expect("every language was interned"),
+                }),
                 date: a.published.map(|p| date_key(p.year, p.month, p.day)),
                 title_rank,
             })
             .collect();
-        FacetIndex { sources, bylines, tags, langs, docs }
+        FacetIndex { values, docs }
+    }
+
+    /// The number of `value` in `facet`'s list.
+    pub fn id(&self, facet: Facet, value: &str) -> Option<u32> {
+        self.values[facet].binary_search_by(|v| v.as_str().cmp(value)).ok().map(|i| i as u32)
     }
 }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::article::{Article, Block, Published, Text};
+use crate::facet::Facet;
 
 fn article(title: &str, lang: &str, body: &[&str]) -> Article {
     Article {
@@ -130,11 +131,13 @@ fn dictionary_answers_prefix_fuzzy_and_stem_lookups() {
 #[test]
 fn facets_are_interned() {
     let index = sample();
-    assert_eq!(index.facets.langs, ["en", "fr"]);
-    assert_eq!(index.facets.tags, ["russia", "war"]);
-    assert_eq!(index.facets.docs[1].lang, 1);
-    assert_eq!(index.facets.docs[0].tags, [0, 1]);
-    assert_eq!(index.facets.docs[0].year(), Some(2025));
+    let f = &index.facets;
+    assert_eq!(f.values[Facet::Lang], ["en", "fr"]);
+    assert_eq!(f.values[Facet::Tag], ["russia", "war"]);
+    assert_eq!(f.docs[1].values[Facet::Lang], [1]);
+    assert_eq!(f.docs[0].values[Facet::Tag], [0, 1]);
+    assert_eq!(f.values[Facet::Year][f.docs[0].values[Facet::Year][0] as usize], "2025");
+    assert_eq!(f.id(Facet::Tag, "war"), Some(1));
     assert_eq!(index.facets.docs[0].title_rank, 1);
 }
 

@@ -10,8 +10,9 @@
 //! `1 + (terms − 1) / 2`. The words of an `a OR b` clause add up.
 
 use super::super::expand::{self, AtomTerms, TypoLimits, Variant};
+use super::super::facet::Facet;
 use super::super::index::{Field, Index, Posting};
-use super::super::query::{Atom, FacetField, Scope};
+use super::super::query::{Atom, Scope};
 use super::super::tokenize;
 
 /// BM25 saturation.
@@ -224,17 +225,12 @@ impl<'a> Matcher<'a> {
             .collect()
     }
 
-    fn facet(&self, field: FacetField, terms: &[String], prefix: bool) -> Vec<Matched> {
+    fn facet(&self, field: Facet, terms: &[String], prefix: bool) -> Vec<Matched> {
         let facets = &self.index.facets;
-        let values = match field {
-            FacetField::Source => &facets.sources,
-            FacetField::Tag => &facets.tags,
-            FacetField::Lang => &facets.langs,
-        };
-        let wanted: Vec<bool> = values
+        let wanted: Vec<bool> = facets.values[field]
             .iter()
             .map(|value| match field {
-                FacetField::Lang => terms.first() == Some(value),
+                Facet::Lang => terms.first() == Some(value),
                 _ => {
                     let have: Vec<String> =
                         tokenize::terms_with(value, str::to_string).into_iter().map(|t| t.term).collect();
@@ -244,16 +240,11 @@ impl<'a> Matcher<'a> {
                 }
             })
             .collect();
-        let has = |id: Option<u32>| id.is_some_and(|id| wanted[id as usize]);
         facets
             .docs
             .iter()
             .enumerate()
-            .filter(|(_, d)| match field {
-                FacetField::Source => has(d.source),
-                FacetField::Tag => d.tags.iter().any(|&t| has(Some(t))),
-                FacetField::Lang => has(Some(d.lang)),
-            })
+            .filter(|(_, d)| d.values[field].iter().any(|&v| wanted[v as usize]))
             .map(|(doc, _)| Matched::new(doc as u32))
             .collect()
     }

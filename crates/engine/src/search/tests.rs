@@ -1,5 +1,6 @@
 use super::*;
 use crate::article::{Article, Block, Published, Text};
+use crate::facet::Facet;
 use crate::test_corpus::corpus_of;
 
 struct Doc {
@@ -132,11 +133,11 @@ fn words_must_all_match() {
     );
     // Within a filter: the notice says so, and the counts stay disjunctive (CNN's article
     // with one of the words is still offered beside BBC's).
-    let bbc = Filters { sources: vec!["BBC News".into()], ..Filters::default() };
+    let bbc = Filters::default().with(Facet::Source, &["BBC News"]);
     let r = search(&corpus, "kursk zelenskyy ", &bbc, Sort::Relevance);
     assert_eq!(titles(&corpus, &r), ["Zelenskyy visits Kyiv hospital"]);
     assert!(r.partial.as_ref().is_some_and(|p| p.narrowed));
-    assert_eq!(r.facets.sources, [("BBC News".to_string(), 1), ("CNN".to_string(), 1)]);
+    assert_eq!(r.facets.values[Facet::Source], [("BBC News".to_string(), 1), ("CNN".to_string(), 1)]);
     assert_eq!(search(&corpus, "kursk gerasimov ", &Filters::default(), Sort::Relevance).partial, None);
 }
 
@@ -236,15 +237,15 @@ fn browsing_filters_and_sorts() {
     check_with("", &all, Sort::Shortest, &["Un troisième", "宇航员", "Budget", "Zelenskyy", "Gardening", "Russia"]);
     // Budget and Zelenskyy have as many words: by title.
     check_with("", &all, Sort::Longest, &["Russia", "Gardening", "Budget", "Zelenskyy", "宇航员", "Un troisième"]);
-    let bbc_or_cnn = Filters { sources: vec!["BBC News".into(), "CNN".into()], ..Filters::default() };
+    let bbc_or_cnn = Filters::default().with(Facet::Source, &["BBC News", "CNN"]);
     check_with("", &bbc_or_cnn, Sort::Newest, &["Russia", "Gardening", "Zelenskyy"]);
-    let and_2024 = Filters { years: vec![2024], ..bbc_or_cnn.clone() };
+    let and_2024 = bbc_or_cnn.clone().with(Facet::Year, &["2024"]);
     check_with("", &and_2024, Sort::Newest, &["Gardening", "Zelenskyy"]);
     let range = Filters { from: Some((2024, 6, 1)), to: Some((2024, 9, 3)), ..Filters::default() };
     check_with("", &range, Sort::Oldest, &["Zelenskyy", "Gardening"]);
-    let lang = Filters { langs: vec!["fr-FR".into()], ..Filters::default() };
+    let lang = Filters::default().with(Facet::Lang, &["fr-FR"]);
     check_with("", &lang, Sort::Newest, &["Un troisième"]);
-    let unknown = Filters { tags: vec!["nothing".into()], ..Filters::default() };
+    let unknown = Filters::default().with(Facet::Tag, &["nothing"]);
     check_with("", &unknown, Sort::Newest, &[]);
     assert_eq!(Sort::default_for(""), Sort::Newest);
     assert_eq!(Sort::default_for("-x after:2020"), Sort::Newest);
@@ -272,25 +273,25 @@ fn ties_break_by_date_then_title() {
 #[test]
 fn facet_counts_are_disjunctive() {
     let corpus = corpus();
-    let filters = Filters { sources: vec!["BBC News".into()], years: vec![2024], ..Filters::default() };
+    let filters = Filters::default().with(Facet::Source, &["BBC News"]).with(Facet::Year, &["2024"]);
     let r = search(&corpus, "", &filters, Sort::Newest);
     assert_eq!(r.hits.len(), 2);
     // Sources ignore the source selection but apply the year: BBC 2, and no 2024 CNN.
-    assert_eq!(r.facets.sources, [("BBC News".to_string(), 2)]);
+    assert_eq!(r.facets.values[Facet::Source], [("BBC News".to_string(), 2)]);
     // Years ignore the year selection but apply the source.
-    assert_eq!(r.facets.years, [(2024, 2)]);
-    assert_eq!(r.facets.tags, [("home".to_string(), 1), ("ukraine".to_string(), 1)]);
-    let filters = Filters { sources: vec!["CNN".into()], ..Filters::default() };
+    assert_eq!(r.facets.values[Facet::Year], [("2024".to_string(), 2)]);
+    assert_eq!(r.facets.values[Facet::Tag], [("home".to_string(), 1), ("ukraine".to_string(), 1)]);
+    let filters = Filters::default().with(Facet::Source, &["CNN"]);
     let r = search(&corpus, "troops ", &filters, Sort::Relevance);
     assert_eq!(
-        r.facets.sources,
+        r.facets.values[Facet::Source],
         [("BBC News".to_string(), 1), ("CNN".to_string(), 1), ("The Guardian".to_string(), 1)]
     );
-    assert_eq!(r.facets.langs, [("en".to_string(), 1)]);
+    assert_eq!(r.facets.values[Facet::Lang], [("en".to_string(), 1)]);
     // A selected value with no articles still shows, with 0.
-    let filters = Filters { tags: vec!["absent".into()], ..Filters::default() };
+    let filters = Filters::default().with(Facet::Tag, &["absent"]);
     let r = search(&corpus, "", &filters, Sort::Newest);
-    assert!(r.facets.tags.contains(&("absent".to_string(), 0)));
+    assert!(r.facets.values[Facet::Tag].contains(&("absent".to_string(), 0)));
 }
 
 #[test]
