@@ -39,3 +39,11 @@ pub fn go(navigator: &Navigator, to: &Route, query: &str, push: bool) {
         }
     }
 }
+
+/// An article's full address in this Lectern: this page's address with the article's
+/// route (what an export links to).
+pub fn article_address(slug: &str) -> String {
+    let location = gloo::utils::window().location();
+    let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    format!("{base}{}", href(&Route::Article { slug: slug.to_string() }, ""))
+}

@@ -10,7 +10,7 @@ use lectern::components::article_body::{ArticleBody, ArticleBodyProps};
 use lectern::components::highlighted::{Highlighted, HighlightedProps};
 use lectern::corpus::ArticleRef;
 use lectern::engine::article::{Article, Block, Inline, Text};
-use lectern::marks::BlockMarks;
+use lectern::state::marks::BlockMarks;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -117,6 +117,29 @@ async fn article_body_numbers_marks_across_inline_structure() {
 }
 
 #[wasm_bindgen_test]
+#[allow(clippy::reversed_empty_ranges)] // the reversed range is the point
+async fn article_body_skips_ranges_it_cannot_trust_as_results_do() {
+    let root = root();
+    let article = article(vec![Block::Paragraph(Text::plain("Kyïv and Kyiv"))]);
+    // 2..3 splits "ï", 9..8 is reversed, 10..99 is out of bounds: only 9..13 is marked,
+    // and no text is lost. Highlights and the spoken sentence follow the same rule.
+    let props = ArticleBodyProps {
+        article: ArticleRef(article),
+        marks: Rc::new(BlockMarks { blocks: vec![vec![2..3, 9..8, 9..13, 10..99]], first: 0 }),
+        current: None,
+        highlights: Rc::new(vec![vec![(1..3, 0)]]),
+        speaking: Some((0, 5..200)),
+        reveal: None,
+        long: false,
+    };
+    yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(marks(&root), ["Kyiv"]);
+    assert_eq!(root.text_content().unwrap(), "Kyïv and Kyiv");
+    assert!(root.query_selector(".speaking").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn article_body_layers_matches_own_highlights_and_the_spoken_sentence() {
     let root = root();
     let article = article(vec![Block::Paragraph(Text::plain("Alpha beta gamma delta"))]);
@@ -148,7 +171,7 @@ async fn article_body_layers_matches_own_highlights_and_the_spoken_sentence() {
 fn a_crash_shows_an_error_view_with_a_way_back() {
     let page = root();
     page.set_text_content(Some("the app was here"));
-    lectern::crash::show(&page, "panicked at <script>alert(1)</script>");
+    lectern::browser::crash::show(&page, "panicked at <script>alert(1)</script>");
     assert!(!page.text_content().unwrap().contains("the app was here"), "the crashed view is replaced");
     let view = page.query_selector("main.crash[role=alert]").unwrap().expect("the error view");
     assert_eq!(view.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Something went wrong");

@@ -11,13 +11,13 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::marked_text::{marked_text, Layers};
 use crate::corpus::ArticleRef;
-use crate::engine::article::{is_safe_href, Article, Block, Inline, Text};
-use crate::marks::{BlockHighlights, BlockMarks, TextHighlights};
+use crate::engine::article::{Article, Block, Text};
+use crate::hooks::use_seen_chunks::use_seen_chunks;
+use crate::state::marks::{BlockHighlights, BlockMarks, TextHighlights};
 
 /// Top-level blocks per chunk of a long body.
 const CHUNK_BLOCKS: usize = 100;
@@ -77,23 +77,8 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         wanted.iter().flatten().filter_map(|b| chunks.iter().position(|c| c.texts.contains(b))).collect();
     // Chunks that came near the window, or were wanted, once stay rendered: the reader
     // may still be looking at them when they are no longer wanted.
-    let seen = use_reducer(Seen::default);
     let body = use_node_ref();
-    {
-        let (body, seen, long) = (body.clone(), seen.dispatcher(), props.long);
-        let wanted_chunks = wanted_chunks.clone();
-        use_effect(move || {
-            if !wanted_chunks.is_empty() {
-                seen.dispatch(wanted_chunks);
-            }
-            let observer = long.then(|| observe_placeholders(&body, seen)).flatten();
-            move || {
-                if let Some((observer, _callback)) = observer {
-                    observer.disconnect();
-                }
-            }
-        });
-    }
+    let seen = use_seen_chunks(body.clone(), props.long, wanted_chunks.clone());
     let mut first_match = props.marks.first;
     let parts: Vec<Html> = chunks
         .iter()
@@ -101,7 +86,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         .map(|(i, chunk)| {
             let first = first_match;
             first_match += props.marks.blocks.get(chunk.texts.clone()).map_or(0, |b| b.iter().map(Vec::len).sum());
-            let needed = !props.long || i == 0 || seen.0.contains(&i) || wanted_chunks.contains(&i);
+            let needed = !props.long || i == 0 || seen.contains(&i) || wanted_chunks.contains(&i);
             if !needed {
                 // Roughly as tall as its text will be, so the scrollbar tells the truth.
                 let lines = chunk.bytes / 70 + (chunk.blocks.end - chunk.blocks.start);
@@ -117,54 +102,6 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         })
         .collect();
     html! { <div class="reader-body" ref={body}>{ for parts }</div> }
-}
-
-/// Indices of chunks seen near the window.
-#[derive(Default, PartialEq)]
-struct Seen(std::collections::BTreeSet<usize>);
-
-impl Reducible for Seen {
-    type Action = Vec<usize>;
-    fn reduce(self: Rc<Self>, action: Vec<usize>) -> Rc<Self> {
-        if action.iter().all(|i| self.0.contains(i)) {
-            return self;
-        }
-        let mut next = self.0.clone();
-        next.extend(action);
-        Rc::new(Seen(next))
-    }
-}
-
-type Observer = (web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
-
-/// Sizes the placeholders in `body` and reports those that come within a window's
-/// height and a half of the view.
-fn observe_placeholders(body: &NodeRef, seen: UseReducerDispatcher<Seen>) -> Option<Observer> {
-    let body = body.cast::<web_sys::Element>()?;
-    let placeholders = body.query_selector_all(".chunk-placeholder").ok()?;
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let near: Vec<usize> = entries
-            .iter()
-            .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-            .filter(|e| e.is_intersecting())
-            .filter_map(|e| e.target().get_attribute("data-chunk")?.parse().ok())
-            .collect();
-        if !near.is_empty() {
-            seen.dispatch(near);
-        }
-    });
-    let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("150% 0px");
-    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
-    for i in 0..placeholders.length() {
-        let Some(placeholder) = placeholders.item(i).and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) else {
-            continue;
-        };
-        let lines = placeholder.get_attribute("data-lines").unwrap_or_default();
-        let _ = placeholder.style().set_property("height", &format!("calc({lines} * 1lh)"));
-        observer.observe(&placeholder);
-    }
-    Some((observer, callback))
 }
 
 /// The text block holding match number `number`.
@@ -233,7 +170,7 @@ impl Cursor<'_> {
         let matches = props.marks.blocks.get(self.block).map(Vec::as_slice).unwrap_or(&[]);
         let layers = Layers {
             matches,
-            first: self.number,
+            first: Some(self.number),
             current: props.current,
             highlights: props.highlights.get(self.block).map(Vec::as_slice).unwrap_or(&[]),
             speaking: props.speaking.as_ref().filter(|(b, _)| *b == self.block).map(|(_, r)| r),
@@ -285,106 +222,6 @@ fn list_item(blocks: &[Block], cx: &mut Cursor<'_>) -> Html {
         _ => {
             let inner: Vec<Html> = blocks.iter().map(|b| render_block(b, cx)).collect();
             html! { <li>{ for inner }</li> }
-        }
-    }
-}
-
-/// What is marked inside one text: search matches (numbered from `first`, `current`
-/// shown distinctly), the reader's highlights (`(range, number)`, disjoint and sorted) and
-/// the sentence being read aloud. Ranges are byte ranges into the text, sorted.
-#[derive(Clone, Copy, Default)]
-pub struct Layers<'a> {
-    pub matches: &'a [Range<usize>],
-    pub first: usize,
-    pub current: Option<usize>,
-    pub highlights: &'a [(Range<usize>, usize)],
-    pub speaking: Option<&'a Range<usize>>,
-}
-
-/// A text with its inline structure and its marks.
-pub fn marked_text(t: &Text, layers: Layers<'_>) -> Html {
-    let mut leaf = Leaves { source: &t.text, layers, next_match: 0, next_highlight: 0 };
-    if t.inlines.is_empty() {
-        return leaf.split(0, t.text.len(), false);
-    }
-    leaf.inlines(&t.inlines)
-}
-
-/// Walks inline leaves in text order, cutting them where marks start and end.
-struct Leaves<'a> {
-    source: &'a str,
-    layers: Layers<'a>,
-    /// First match, and first highlight, that may still cover the next leaf.
-    next_match: usize,
-    next_highlight: usize,
-}
-
-impl Leaves<'_> {
-    fn inlines(&mut self, nodes: &[Inline]) -> Html {
-        let parts: Vec<Html> = nodes
-            .iter()
-            .map(|node| match node {
-                Inline::Plain { start, end } => self.split(*start as usize, *end as usize, false),
-                Inline::Code { start, end } => self.split(*start as usize, *end as usize, true),
-                Inline::Emphasis(children) => html! { <em>{ self.inlines(children) }</em> },
-                Inline::Strong(children) => html! { <strong>{ self.inlines(children) }</strong> },
-                Inline::Strikethrough(children) => html! { <s>{ self.inlines(children) }</s> },
-                Inline::Link { href, children } if is_safe_href(href) => html! {
-                    <a href={href.clone()} rel="noopener noreferrer">{ self.inlines(children) }</a>
-                },
-                Inline::Link { children, .. } => self.inlines(children),
-                Inline::LineBreak => html! { <br /> },
-            })
-            .collect();
-        parts.into_iter().collect::<Html>()
-    }
-
-    /// The leaf `start..end` as text, cut into pieces wherever a mark starts or ends; each
-    /// piece is wrapped in the marks that cover it (inside `<code>` when `code`).
-    fn split(&mut self, start: usize, end: usize, code: bool) -> Html {
-        let Layers { matches, first, current, highlights, speaking } = self.layers;
-        let mut parts: Vec<Html> = Vec::new();
-        let mut at = start;
-        while at < end {
-            while matches.get(self.next_match).is_some_and(|r| r.end <= at) {
-                self.next_match += 1;
-            }
-            while highlights.get(self.next_highlight).is_some_and(|(r, _)| r.end <= at) {
-                self.next_highlight += 1;
-            }
-            let in_match = matches.get(self.next_match).filter(|r| r.start <= at).map(|_| first + self.next_match);
-            let in_highlight = highlights.get(self.next_highlight).filter(|(r, _)| r.start <= at).map(|(_, n)| *n);
-            let in_speaking = speaking.is_some_and(|r| r.start <= at && at < r.end);
-            // The piece ends where the next mark starts or a covering one ends.
-            let edge = |r: &Range<usize>| if r.start > at { r.start } else { r.end };
-            let until = [
-                Some(end),
-                matches.get(self.next_match).map(edge),
-                highlights.get(self.next_highlight).map(|(r, _)| edge(r)),
-                speaking.filter(|r| r.end > at).map(edge),
-            ]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(end);
-            let mut piece = html! { { self.source.get(at..until).unwrap_or("").to_string() } };
-            if let Some(number) = in_match {
-                let class = classes!((current == Some(number)).then_some("is-current"));
-                piece = html! { <mark data-match={number.to_string()} {class}>{ piece }</mark> };
-            }
-            if let Some(number) = in_highlight {
-                piece = html! { <mark class="highlight" data-highlight={number.to_string()}>{ piece }</mark> };
-            }
-            if in_speaking {
-                piece = html! { <span class="speaking">{ piece }</span> };
-            }
-            parts.push(piece);
-            at = until;
-        }
-        if code {
-            html! { <code>{ for parts }</code> }
-        } else {
-            parts.into_iter().collect::<Html>()
         }
     }
 }

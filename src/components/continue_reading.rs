@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use crate::components::query_link::QueryLink;
 use crate::corpus::corpus;
-use crate::reading_progress::Progress;
 use crate::route::Route;
+use crate::state::reading_progress::Progress;
 
 /// Articles shown at most.
 const SHOWN: usize = 4;

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::engine::date::format_day;
 use crate::engine::search::Facets;
-use crate::library_query::{Facet, LibraryQuery};
+use crate::state::library_query::{Facet, LibraryQuery};
 
 /// Values shown per group before "Show all".
 const COLLAPSED_VALUES: usize = 8;

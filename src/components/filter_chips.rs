@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::facet_panel::display_value;
 use crate::engine::date::format_day;
-use crate::library_query::{Facet, LibraryQuery};
+use crate::state::library_query::{Facet, LibraryQuery};
 
 #[derive(Properties, PartialEq)]
 pub struct FilterChipsProps {

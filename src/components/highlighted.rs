@@ -1,8 +1,13 @@
-//! Text with matches wrapped in `<mark>`: text nodes and elements only, never HTML.
+//! Text with matches wrapped in `<mark>` (result titles and excerpts), rendered by THE
+//! mark renderer (`marked_text.rs`): text nodes and elements only, never HTML; ranges it
+//! cannot trust are skipped.
 
 use std::ops::Range;
 
 use yew::prelude::*;
+
+use crate::components::marked_text::{marked_text, Layers};
+use crate::engine::article::Text;
 
 #[derive(Properties, PartialEq)]
 pub struct HighlightedProps {
@@ -14,26 +19,5 @@ pub struct HighlightedProps {
 
 #[component]
 pub fn Highlighted(props: &HighlightedProps) -> Html {
-    marked(&props.text, &props.ranges)
-}
-
-/// `text` as nodes, with `ranges` marked. Ranges that are out of bounds or not on
-/// character boundaries are skipped rather than trusted.
-fn marked(text: &str, ranges: &[Range<usize>]) -> Html {
-    let mut nodes: Vec<Html> = Vec::with_capacity(ranges.len() * 2 + 1);
-    let mut at = 0;
-    for r in ranges {
-        if r.start < at || r.end <= r.start || text.get(r.clone()).is_none() {
-            continue;
-        }
-        if r.start > at {
-            nodes.push(html! { { &text[at..r.start] } });
-        }
-        nodes.push(html! { <mark>{ &text[r.clone()] }</mark> });
-        at = r.end;
-    }
-    if at < text.len() {
-        nodes.push(html! { { &text[at..] } });
-    }
-    nodes.into_iter().collect::<Html>()
+    marked_text(&Text::plain(props.text.to_string()), Layers { matches: &props.ranges, ..Layers::default() })
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::anchor::Span;
-use crate::highlights::{one_line, Highlight};
+use crate::state::highlights::{one_line, Highlight};
 
 /// Characters of a quote shown in the list.
 const SHOWN: usize = 160;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::article::Text;
-use crate::marks::BlockMarks;
+use crate::state::marks::BlockMarks;
 
 /// Rows of the rail: matches closer than one row share a tick.
 const ROWS: usize = 120;

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::hooks::use_read_aloud::{Playback, ReadAloudHandle, Voices};
-use crate::prefs::RATES;
+use crate::state::prefs::RATES;
 
 #[derive(Properties, PartialEq)]
 pub struct ReadAloudProps {

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::hooks::use_prefs::use_prefs;
-use crate::prefs::{Choice, Family, Leading, ReaderPrefs, Theme, Width, FONT_SIZES};
+use crate::state::prefs::{Choice, Family, Leading, ReaderPrefs, Theme, Width, FONT_SIZES};
 
 #[component]
 pub fn ReaderSettings() -> Html {

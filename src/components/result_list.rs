@@ -1,11 +1,9 @@
 //! The ranked results: title and excerpt with their matches marked, the metadata line.
-//! ↑/↓ move focus between results; Enter opens the focused one (it is a link).
+//! Keys pressed in the list go to `on_key` (↑/↓ move focus: `hooks/use_library_keys.rs`).
 
 use std::ops::Range;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::article_meta::ArticleMeta;
@@ -31,37 +29,16 @@ pub struct ResultListProps {
     /// Query string the article links carry, so the reading view can highlight and return.
     pub link_query: AttrValue,
     pub list_ref: NodeRef,
-    /// ↑ on the first result: back to the search field.
-    pub on_leave_top: Callback<()>,
+    /// A key pressed in the list.
+    pub on_key: Callback<KeyboardEvent>,
     /// A result is pointed at or focused: the reader may open it (its article number).
     pub on_interest: Callback<usize>,
 }
 
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
-    let onkeydown = {
-        let (list_ref, on_leave_top) = (props.list_ref.clone(), props.on_leave_top.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            let step: isize = match e.key().as_str() {
-                "ArrowDown" => 1,
-                "ArrowUp" => -1,
-                _ => return,
-            };
-            e.prevent_default();
-            let links = result_links(&list_ref);
-            let active = gloo::utils::document().active_element();
-            let current = links.iter().position(|l| active.as_ref() == Some(l.unchecked_ref()));
-            match current.map(|i| i as isize + step) {
-                Some(-1) => on_leave_top.emit(()),
-                Some(i) if (i as usize) < links.len() => {
-                    let _ = links[i as usize].focus();
-                }
-                _ => {}
-            }
-        })
-    };
     html! {
-        <ul class="results" aria-label="Articles" ref={props.list_ref.clone()} {onkeydown}>
+        <ul class="results" aria-label="Articles" ref={props.list_ref.clone()} onkeydown={props.on_key.clone()}>
             { for props.items.iter().map(|item| {
                 let article = item.article;
                 let number = item.number;
@@ -85,11 +62,4 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             }) }
         </ul>
     }
-}
-
-/// The result links in the list, in order.
-pub fn result_links(list_ref: &NodeRef) -> Vec<HtmlElement> {
-    let Some(list) = list_ref.cast::<HtmlElement>() else { return Vec::new() };
-    let Ok(nodes) = list.query_selector_all("a.result-link") else { return Vec::new() };
-    (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
 }

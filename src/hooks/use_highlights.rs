@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::highlights::Highlights;
-use crate::storage;
+use crate::browser::storage;
+use crate::state::highlights::Highlights;
 
 /// A change to the highlights.
 pub type Change = Box<dyn FnOnce(&mut Highlights)>;

@@ -15,7 +15,7 @@ use crate::engine::article::Text;
 use crate::engine::highlight::Highlighter;
 use crate::engine::index::Field;
 use crate::engine::query;
-use crate::marks::BlockMarks;
+use crate::state::marks::BlockMarks;
 
 /// Work done between two frames, in milliseconds.
 const SLICE_MS: f64 = 8.0;

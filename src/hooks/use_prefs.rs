@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::prefs::{Choice, ReaderPrefs};
-use crate::storage;
+use crate::browser::storage;
+use crate::state::prefs::{Choice, ReaderPrefs};
 
 /// The current preferences and a way to change them.
 #[derive(Clone, PartialEq)]

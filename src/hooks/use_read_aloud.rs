@@ -13,12 +13,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, SpeechSynthesis, SpeechSynthesisUtterance};
 use yew::prelude::*;
 
+use crate::browser::storage;
 use crate::corpus::ArticleRef;
 use crate::engine::article::Text;
 use crate::engine::sentences::sentences;
 use crate::engine::tokenize::primary_subtag;
-use crate::prefs::{rate_from_storage, DEFAULT_RATE};
-use crate::storage;
+use crate::state::prefs::{rate_from_storage, DEFAULT_RATE};
 
 /// A sentence: in the title (`None`) or in a text block, and its byte range there.
 pub type Place = (Option<usize>, Range<usize>);

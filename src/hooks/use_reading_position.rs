@@ -8,8 +8,8 @@ use gloo::events::EventListener;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::reading_progress::Progress;
-use crate::storage;
+use crate::browser::storage;
+use crate::state::reading_progress::Progress;
 
 /// The positions remembered when the calling component mounted.
 #[hook]

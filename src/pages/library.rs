@@ -4,27 +4,27 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::browser::timing::measured;
 use crate::components::continue_reading::ContinueReading;
 use crate::components::facet_panel::{visible_groups, FacetPanel};
 use crate::components::filter_chips::FilterChips;
 use crate::route::{go, Route};
-use crate::timing::measured;
 
 use crate::components::load_failed::LoadFailed;
-use crate::components::result_list::{result_links, ResultItem, ResultList};
+use crate::components::result_list::{ResultItem, ResultList};
 use crate::components::search_box::SearchBox;
 use crate::corpus::{arrived, corpus, prefetch_body, use_parts, ArticleRef, Part};
 use crate::engine::search::{details, plan, search_planned, Filters, Results, Sort};
 use crate::hooks::use_document_title::use_document_title;
+use crate::hooks::use_library_keys::use_library_keys;
 use crate::hooks::use_reading_position::use_saved_progress;
 use crate::hooks::use_settled::use_settled;
-use crate::hooks::use_shortcuts::use_shortcuts;
-use crate::library_action::Action;
-use crate::library_query::{Facet, LibraryQuery};
+use crate::state::library_action::Action;
+use crate::state::library_query::{Facet, LibraryQuery};
 
 /// Results rendered per page; "Show more" adds another page.
 const PAGE: usize = 20;
@@ -103,21 +103,9 @@ pub fn LibraryPage() -> Html {
 
     // The library opens at its top, not at the scroll position of the article left.
     use_effect_with((), |_| gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0));
-    let input_ref = use_node_ref();
-    let list_ref = use_node_ref();
-    // `/` focuses the search field from anywhere on the page.
-    {
-        let input_ref = input_ref.clone();
-        use_shortcuts((), move |e| {
-            if e.key() == "/" {
-                e.prevent_default();
-                if let Some(input) = input_ref.cast::<HtmlInputElement>() {
-                    let _ = input.focus();
-                    input.select();
-                }
-            }
-        });
-    }
+    // `/`, ↓ and ↑ between the search field and the results.
+    let keys = use_library_keys();
+    let (input_ref, list_ref) = (keys.input_ref.clone(), keys.list_ref.clone());
 
     // Every change is an action; its result goes to the URL.
     let dispatch = {
@@ -135,22 +123,7 @@ pub fn LibraryPage() -> Html {
     let on_clear_range = dispatch.reform(|()| Action::ClearRange);
     let on_clear_filters = dispatch.reform(|()| Action::ClearFilters);
     let on_sort = dispatch.reform(|e: Event| Action::Sort(e.target_unchecked_into::<HtmlSelectElement>().value()));
-    let on_arrow_down = {
-        let list_ref = list_ref.clone();
-        Callback::from(move |()| {
-            if let Some(first) = result_links(&list_ref).first() {
-                let _ = first.focus();
-            }
-        })
-    };
-    let on_leave_top = {
-        let input_ref = input_ref.clone();
-        Callback::from(move |()| {
-            if let Some(input) = input_ref.cast::<HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        })
-    };
+    let on_arrow_down = keys.on_arrow_down.clone();
     let facets_open = use_state(|| false);
     let toggle_facets = {
         let facets_open = facets_open.clone();
@@ -258,7 +231,7 @@ pub fn LibraryPage() -> Html {
                                 { did_you_mean.clone() }
                             </div>
                         }
-                        <ResultList items={items.clone()} {link_query} list_ref={list_ref.clone()} {on_leave_top}
+                        <ResultList items={items.clone()} {link_query} list_ref={list_ref.clone()} on_key={keys.on_list_key.clone()}
                             on_interest={Callback::from(prefetch_body)} />
                         if total > shown {
                             <button type="button" class="show-more" onclick={show_more}>

@@ -165,6 +165,44 @@ pub fn plan(corpus: &Corpus, input: &str) -> Plan {
     Plan { query, expansion: Some(expansion), missing }
 }
 
+/// Where an article sits among the hits of a search: the articles before and after it
+/// (indices into `corpus.articles`), its position and how many hits there are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Neighbours {
+    pub previous: Option<usize>,
+    pub next: Option<usize>,
+    pub position: usize,
+    pub total: usize,
+}
+
+/// Where `article` sits among the hits of `input` within `filters`, ordered by `sort`
+/// (none when it is not a hit): what the reading view's previous and next need, without
+/// the respelling a search looks for when it finds little.
+pub fn neighbours(corpus: &Corpus, input: &str, filters: &Filters, sort: Sort, article: usize) -> Option<Neighbours> {
+    let (_, _, (hits, _, _)) = evaluate(corpus, &plan(corpus, input), filters, sort);
+    let position = hits.iter().position(|h| h.article == article)?;
+    Some(Neighbours {
+        previous: position.checked_sub(1).map(|i| hits[i].article),
+        next: hits.get(position + 1).map(|h| h.article),
+        position,
+        total: hits.len(),
+    })
+}
+
+/// The hits of a plan, with its expansion and how many text clauses it has.
+fn evaluate(
+    corpus: &Corpus,
+    plan: &Plan,
+    filters: &Filters,
+    sort: Sort,
+) -> (Expansion, usize, (Vec<Hit>, Facets, Mode)) {
+    // A plan made before the dictionary shards of its words were here expands them now.
+    let expansion = plan.expansion.clone().unwrap_or_else(|| expand::expand(&corpus.index, &plan.query));
+    let text_clauses = plan.query.clauses.iter().filter(|c| !c.negated && is_text(c)).count();
+    let run = run(corpus, &plan.query, &expansion, filters, sort, text_clauses >= 2);
+    (expansion, text_clauses, run)
+}
+
 /// Searches `corpus` for `input` within `filters`, ordered by `sort`.
 pub fn search(corpus: &Corpus, input: &str, filters: &Filters, sort: Sort) -> Results {
     search_planned(corpus, &plan(corpus, input), filters, sort)
@@ -173,10 +211,7 @@ pub fn search(corpus: &Corpus, input: &str, filters: &Filters, sort: Sort) -> Re
 /// Evaluates a planned search within `filters`, ordered by `sort`.
 pub fn search_planned(corpus: &Corpus, plan: &Plan, filters: &Filters, sort: Sort) -> Results {
     let query = plan.query.clone();
-    // A plan made before the dictionary shards of its words were here expands them now.
-    let expansion = plan.expansion.clone().unwrap_or_else(|| expand::expand(&corpus.index, &query));
-    let text_clauses = query.clauses.iter().filter(|c| !c.negated && is_text(c)).count();
-    let (hits, facets, mode) = run(corpus, &query, &expansion, filters, sort, text_clauses >= 2);
+    let (expansion, text_clauses, (hits, facets, mode)) = evaluate(corpus, plan, filters, sort);
     let mut partial = None;
     if mode == Mode::Most {
         if let Some(first) = hits.first() {

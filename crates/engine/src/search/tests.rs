@@ -561,3 +561,33 @@ fn a_search_reads_only_the_shards_it_plans_and_finds_what_the_whole_index_finds(
     assert!(decoded.install_body(hit.article, whole.body(hit.article).unwrap().clone()));
     assert_eq!(details(&decoded, &got, hit), details(&whole, &want, &want.hits[0]));
 }
+
+#[test]
+fn neighbours_are_the_hits_around_an_article() {
+    let corpus = corpus();
+    for (q, filters, sort) in [
+        ("troops ", Filters::default(), Sort::Relevance),
+        ("", Filters::default(), Sort::Newest),
+        ("", Filters::default().with(Facet::Source, &["BBC News", "CNN"]), Sort::Oldest),
+        ("kursk zelenskyy ", Filters::default(), Sort::Relevance),
+    ] {
+        let hits: Vec<usize> = search(&corpus, q, &filters, sort).hits.iter().map(|h| h.article).collect();
+        assert!(!hits.is_empty(), "{q:?}");
+        for article in 0..corpus.articles.len() {
+            let found = neighbours(&corpus, q, &filters, sort, article);
+            match hits.iter().position(|&h| h == article) {
+                None => assert_eq!(found, None),
+                Some(position) => assert_eq!(
+                    found,
+                    Some(Neighbours {
+                        previous: position.checked_sub(1).map(|i| hits[i]),
+                        next: hits.get(position + 1).copied(),
+                        position,
+                        total: hits.len(),
+                    }),
+                    "{q:?} article {article}"
+                ),
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@
 
 use crate::engine::date::parse_day;
 use crate::engine::search::Sort;
-use crate::library_query::{Facet, LibraryQuery, MAX_PAGES};
+use crate::state::library_query::{Facet, LibraryQuery, MAX_PAGES};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
