@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use lectern::components::article_body::{ArticleBody, ArticleBodyProps};
-use lectern::components::highlighted::{Highlighted, HighlightedProps};
+use lectern::components::marked_text::{Marked, MarkedProps};
 use lectern::corpus::ArticleRef;
 use lectern::engine::article::{Article, Block, Inline, Text};
 use lectern::state::marks::BlockMarks;
@@ -49,13 +49,13 @@ fn marks(root: &Element) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-async fn highlighted_marks_exactly_the_ranges_and_escapes_text() {
+async fn marked_marks_exactly_the_ranges_and_escapes_text() {
     let root = root();
     let text = "<b>Kyiv</b> and Kyïv — 11,000";
     let kyiv = text.find("Kyiv").unwrap();
     let kyiv2 = text.find("Kyïv").unwrap();
-    let props = HighlightedProps { text: text.into(), ranges: vec![kyiv..kyiv + 4, kyiv2..kyiv2 + "Kyïv".len()] };
-    yew::Renderer::<Highlighted>::with_root_and_props(root.clone(), props).render();
+    let props = MarkedProps { text: text.into(), ranges: vec![kyiv..kyiv + 4, kyiv2..kyiv2 + "Kyïv".len()] };
+    yew::Renderer::<Marked>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert_eq!(marks(&root), ["Kyiv", "Kyïv"]);
     assert_eq!(root.text_content().unwrap(), text, "markup in the text stays text");
@@ -64,12 +64,12 @@ async fn highlighted_marks_exactly_the_ranges_and_escapes_text() {
 
 #[wasm_bindgen_test]
 #[allow(clippy::reversed_empty_ranges)] // the reversed range is the point
-async fn highlighted_skips_ranges_it_cannot_trust() {
+async fn marked_skips_ranges_it_cannot_trust() {
     let root = root();
     let text = "Kyïv";
     // 2..3 splits "ï"; 3..99 is out of bounds; 1..0 is reversed.
-    let props = HighlightedProps { text: text.into(), ranges: vec![2..3, 3..99, 1..0] };
-    yew::Renderer::<Highlighted>::with_root_and_props(root.clone(), props).render();
+    let props = MarkedProps { text: text.into(), ranges: vec![2..3, 3..99, 1..0] };
+    yew::Renderer::<Marked>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert!(marks(&root).is_empty());
     assert_eq!(root.text_content().unwrap(), text);

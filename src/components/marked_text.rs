@@ -1,4 +1,5 @@
-//! THE mark renderer: a text with its inline structure (emphasis, code, safe links) and
+//! THE mark renderer, and `Marked`, the component of a plain text with its search
+//! matches (result titles and excerpts). The renderer: a text with its inline structure (emphasis, code, safe links) and
 //! its layers of marks — search matches (`<mark>`, numbered `data-match="i"` in the
 //! reading view, the current one `is-current`), the reader's highlights
 //! (`<mark class="highlight">`) and the sentence read aloud (`<span class="speaking">`).
@@ -13,6 +14,21 @@ use yew::prelude::*;
 
 use crate::engine::article::{is_safe_href, Inline, Text};
 use crate::state::marks::trusted;
+
+#[derive(Properties, PartialEq)]
+pub struct MarkedProps {
+    pub text: AttrValue,
+    /// Byte ranges into `text`: sorted, disjoint, on character boundaries (others are
+    /// skipped).
+    #[prop_or_default]
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// A plain text with its search matches marked (not numbered).
+#[component]
+pub fn Marked(props: &MarkedProps) -> Html {
+    marked_text(&Text::plain(props.text.to_string()), Layers { matches: &props.ranges, ..Layers::default() })
+}
 
 /// What is marked inside one text: search matches (numbered from `first` when it is
 /// given, `current` shown distinctly), the reader's highlights (`(range, number)`) and the

@@ -6,7 +6,6 @@ pub mod continue_reading;
 pub mod facet_panel;
 pub mod filter_chips;
 pub mod find_box;
-pub mod highlighted;
 pub mod highlights_panel;
 pub mod load_failed;
 pub mod marked_text;

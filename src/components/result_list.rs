@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::article_meta::ArticleMeta;
-use crate::components::highlighted::Highlighted;
+use crate::components::marked_text::Marked;
 use crate::components::query_link::QueryLink;
 use crate::corpus::ArticleRef;
 use crate::route::Route;
@@ -49,12 +49,12 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                         <article class="card" lang={article.lang.clone()} {onmouseenter} {onfocusin}>
                             <h2 class="card-title">
                                 <QueryLink to={Route::Article { slug: article.slug.clone() }} query={props.link_query.clone()} classes="result-link">
-                                    <Highlighted text={article.title.clone()} ranges={item.title_ranges.clone()} />
+                                    <Marked text={article.title.clone()} ranges={item.title_ranges.clone()} />
                                 </QueryLink>
                             </h2>
                             <ArticleMeta {article} />
                             <p class="card-excerpt">
-                                <Highlighted text={item.excerpt.clone()} ranges={item.excerpt_ranges.clone()} />
+                                <Marked text={item.excerpt.clone()} ranges={item.excerpt_ranges.clone()} />
                             </p>
                         </article>
                     </li>

@@ -12,8 +12,8 @@ use yew::prelude::*;
 
 use crate::corpus::{corpus, ArticleRef};
 use crate::engine::article::Text;
-use crate::engine::highlight::Highlighter;
 use crate::engine::index::Field;
+use crate::engine::mark::Marker;
 use crate::engine::query;
 use crate::state::marks::BlockMarks;
 
@@ -76,7 +76,7 @@ fn search_all(article: ArticleRef, q: &str) -> Marks {
 
 /// A search of one article, block by block.
 struct Job {
-    highlighter: Highlighter<'static>,
+    marker: Marker<'static>,
     texts: Vec<&'static Text>,
     title: Vec<Range<usize>>,
     blocks: Vec<Vec<Range<usize>>>,
@@ -86,16 +86,16 @@ impl Job {
     fn new(article: ArticleRef, q: &str) -> Job {
         let corpus = corpus();
         let doc = corpus.number(&article.slug).unwrap_or(usize::MAX) as u32;
-        let highlighter = Highlighter::for_article(&corpus.index, &query::parse(q), doc);
-        let title = highlighter.ranges(Field::Title, &article.title);
-        let texts = if highlighter.is_empty() { Vec::new() } else { article.0.texts() };
-        Job { highlighter, title, blocks: Vec::with_capacity(texts.len()), texts }
+        let marker = Marker::for_article(&corpus.index, &query::parse(q), doc);
+        let title = marker.ranges(Field::Title, &article.title);
+        let texts = if marker.is_empty() { Vec::new() } else { article.0.texts() };
+        Job { marker, title, blocks: Vec::with_capacity(texts.len()), texts }
     }
 
     /// Searches the next block; false when every block has been searched.
     fn step(&mut self) -> bool {
         let Some(text) = self.texts.get(self.blocks.len()) else { return false };
-        self.blocks.push(self.highlighter.ranges(Field::Body, &text.text));
+        self.blocks.push(self.marker.ranges(Field::Body, &text.text));
         true
     }
 

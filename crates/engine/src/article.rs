@@ -132,7 +132,7 @@ impl Block {
 
 impl Article {
     /// Every text-bearing block in document order. This order defines "block index" for
-    /// search hits and highlights: indexing and rendering both walk it.
+    /// search hits, marks and highlights: indexing and rendering both walk it.
     pub fn texts(&self) -> Vec<&Text> {
         let mut out = Vec::new();
         collect_texts(&self.blocks, &mut out);

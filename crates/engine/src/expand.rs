@@ -1,5 +1,5 @@
 //! What each word of a query stands for in the term dictionary: [`expand`] is the one
-//! function that decides it, and both search (to match and rank) and the highlighter (to
+//! function that decides it, and both search (to match and rank) and the marker (to
 //! mark) use its answer, so what is marked is what ranked.
 //!
 //! A word expands to, in this order (a term is listed once, under its best kind):

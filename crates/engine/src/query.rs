@@ -89,7 +89,7 @@ impl Query {
             .map(String::as_str)
     }
 
-    /// Every atom that should be highlighted: the words and phrases of clauses that are
+    /// Every atom that should be marked: the words and phrases of clauses that are
     /// not excluded.
     pub fn positive_atoms(&self) -> impl Iterator<Item = &Atom> {
         self.clauses.iter().filter(|c| !c.negated).flat_map(|c| &c.any)

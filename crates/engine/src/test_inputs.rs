@@ -1,5 +1,5 @@
 //! Hostile text for property tests of everything that reads what a reader or a link can
-//! type: the query parser, the highlighter, the URL state, the hash fix-up and stored
+//! type: the query parser, the marker, the URL state, the hash fix-up and stored
 //! settings. It mixes plain ASCII with the pieces that break naive parsers — broken and
 //! invalid percent-escapes, URL and query operators, stacked combining marks, emoji
 //! sequences, right-to-left text and direction overrides, CJK, NUL and control

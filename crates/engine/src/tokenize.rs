@@ -1,5 +1,5 @@
 //! THE tokenizer: the one place where text becomes terms. Indexing, query parsing,
-//! highlighting, word counts and slugs all go through it, so they never disagree.
+//! marking, word counts and slugs all go through it, so they never disagree.
 //!
 //! Words are found by Unicode word segmentation (UAX #29); each keeps its byte range in
 //! the original text. Terms are case-folded and diacritic-folded (`Élan` → `elan`);
@@ -81,7 +81,7 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
-/// A search term of a text: what indexing, queries and highlighting compare.
+/// A search term of a text: what indexing, queries and marking compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     /// Folded form (see [`fold`]); a character bigram for CJK text.

@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::super::corpus::{Body, Corpus};
-use super::super::highlight::Highlighter;
 use super::super::index::{Field, Index};
+use super::super::mark::Marker;
 use super::super::tokenize;
 use super::{Hit, Results};
 
@@ -35,9 +35,9 @@ pub const EXCERPT_WORDS: usize = 30;
 /// article's body is installed, there is no excerpt.
 pub fn details(corpus: &Corpus, results: &Results, hit: &Hit) -> HitDetails {
     let a = &corpus.articles[hit.article];
-    let highlighter = Highlighter::new(&corpus.index, &results.expansion, hit.limits);
-    let title_ranges = highlighter.ranges(Field::Title, &a.title);
-    let in_block = |text: &str| densest(&[text], &[(0, highlighter.ranges(Field::Body, text))]);
+    let marker = Marker::new(&corpus.index, &results.expansion, hit.limits);
+    let title_ranges = marker.ranges(Field::Title, &a.title);
+    let in_block = |text: &str| densest(&[text], &[(0, marker.ranges(Field::Body, text))]);
     // The block a phrase's first word points to may not hold the phrase: then look on.
     let Some(body) = corpus.body(hit.article) else { return HitDetails { title_ranges, excerpt: Excerpt::default() } };
     let texts = body.article.texts();
@@ -49,7 +49,7 @@ pub fn details(corpus: &Corpus, results: &Results, hit: &Hit) -> HitDetails {
                 .and_then(|text| in_block(&text.text))
                 .or_else(|| texts.iter().find_map(|t| in_block(&t.text)))
         })
-        .unwrap_or_else(|| Excerpt { ranges: highlighter.ranges(Field::Body, opening), text: opening.clone() });
+        .unwrap_or_else(|| Excerpt { ranges: marker.ranges(Field::Body, opening), text: opening.clone() });
     HitDetails { title_ranges, excerpt }
 }
 

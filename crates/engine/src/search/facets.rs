@@ -49,7 +49,7 @@ pub struct Facets {
 }
 
 /// The UI's facet filters as sets of interned values (`None`: the facet filters nothing).
-pub(super) struct Selection(PerFacet<Option<Vec<u32>>>);
+pub(super) struct Chosen(PerFacet<Option<Vec<u32>>>);
 
 /// A set of facets, one bit each.
 type FacetBits = u8;
@@ -59,9 +59,9 @@ fn bit(facet: Facet) -> FacetBits {
     1 << facet as u8
 }
 
-impl Selection {
-    pub(super) fn new(index: &Index, filters: &Filters) -> Selection {
-        Selection(PerFacet::from_fn(|facet| {
+impl Chosen {
+    pub(super) fn new(index: &Index, filters: &Filters) -> Chosen {
+        Chosen(PerFacet::from_fn(|facet| {
             let chosen = filters.chosen(facet);
             (!chosen.is_empty()).then(|| chosen.iter().filter_map(|c| index.facets.id(facet, c)).collect())
         }))

@@ -29,7 +29,7 @@ pub use super::index::Posting;
 use super::query::{self, Atom, Clause, Query};
 
 pub use excerpt::{details, Excerpt, HitDetails, EXCERPT_WORDS};
-use facets::{Counts, Selection, ALL_FACETS};
+use facets::{Chosen, Counts, ALL_FACETS};
 pub use facets::{Facets, Filters};
 use matcher::{Matched, Matcher};
 use rank::{Rank, PROXIMITY_TOP};
@@ -333,16 +333,16 @@ fn run(
         excluded.iter().all(|docs| docs.binary_search(&c.doc).is_err())
             && facets::within_dates(index, query, filters, c.doc)
     };
-    let selection = Selection::new(index, filters);
+    let chosen = Chosen::new(index, filters);
     let mut mode = Mode::All;
     let mut candidates = every_clause(index.len(), &lists);
     candidates.retain(allowed);
-    if partial && !candidates.iter().any(|c| selection.passed(index, c.doc) == ALL_FACETS) {
+    if partial && !candidates.iter().any(|c| chosen.passed(index, c.doc) == ALL_FACETS) {
         mode = Mode::Most;
         candidates = most_clauses(index.len(), &lists, &positive.iter().map(|(c, ..)| is_text(c)).collect::<Vec<_>>());
         candidates.retain(allowed);
     }
-    let passed: Vec<u8> = candidates.iter().map(|c| selection.passed(index, c.doc)).collect();
+    let passed: Vec<u8> = candidates.iter().map(|c| chosen.passed(index, c.doc)).collect();
     // Partial matches show the articles with the most clauses among those the filters
     // let through; facet counts count every article with at least as many, each by the
     // filters it passes, so they stay disjunctive.

@@ -16,7 +16,7 @@ use super::tokenize::{self, Term};
 /// A query's expansion prepared for marking texts of one article. Whether a word of the
 /// text matches depends only on the word, so each distinct word is looked up once,
 /// however often it occurs.
-pub struct Highlighter<'a> {
+pub struct Marker<'a> {
     index: &'a Index,
     words: Vec<Word>,
     phrases: Vec<(Scope, Vec<String>)>,
@@ -29,9 +29,9 @@ struct Word {
     terms: HashSet<TermRef>,
 }
 
-impl<'a> Highlighter<'a> {
+impl<'a> Marker<'a> {
     /// Marks the variants of `expansion` that `limits` lets through.
-    pub fn new(index: &'a Index, expansion: &Expansion, limits: TypoLimits) -> Highlighter<'a> {
+    pub fn new(index: &'a Index, expansion: &Expansion, limits: TypoLimits) -> Marker<'a> {
         let mut words = Vec::new();
         let mut phrases = Vec::new();
         for (i, atom) in expansion.atoms.iter().enumerate() {
@@ -45,17 +45,17 @@ impl<'a> Highlighter<'a> {
             }
         }
         words.truncate(64);
-        Highlighter { index, words, phrases, known: RefCell::default() }
+        Marker { index, words, phrases, known: RefCell::default() }
     }
 
     /// Marks `query` in article number `doc`, as search would have ranked it there.
-    pub fn for_article(index: &'a Index, query: &Query, doc: u32) -> Highlighter<'a> {
+    pub fn for_article(index: &'a Index, query: &Query, doc: u32) -> Marker<'a> {
         let expansion = expand::expand(index, query);
         let limits = TypoLimits::of_article(index, &expansion, doc);
-        Highlighter::new(index, &expansion, limits)
+        Marker::new(index, &expansion, limits)
     }
 
-    /// Whether there is anything to highlight.
+    /// Whether there is anything to mark.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.phrases.is_empty()
     }
@@ -137,9 +137,9 @@ mod tests {
     use crate::test_inputs::{hostile, long_input};
 
     /// The marks of `query` in `text`, the body of the only article of a corpus.
-    fn highlight(query: &Query, text: &str, lang: &str) -> Vec<Range<usize>> {
+    fn ranges_of(query: &Query, text: &str, lang: &str) -> Vec<Range<usize>> {
         let corpus = one_article("Title", text, lang);
-        Highlighter::for_article(&corpus.index, query, 0).ranges(Field::Body, text)
+        Marker::for_article(&corpus.index, query, 0).ranges(Field::Body, text)
     }
 
     fn one_article(title: &str, body: &str, lang: &str) -> Corpus {
@@ -147,18 +147,18 @@ mod tests {
     }
 
     fn marked(input: &str, text: &str, lang: &str) -> Vec<String> {
-        highlight(&parse(input), text, lang).into_iter().map(|r| text[r].to_string()).collect()
+        ranges_of(&parse(input), text, lang).into_iter().map(|r| text[r].to_string()).collect()
     }
 
     #[test]
     fn a_title_word_marks_the_title_only() {
         let corpus = one_article("Kursk troops", "Troops in Kursk", "en");
-        let h = Highlighter::for_article(&corpus.index, &parse("title:kursk troops "), 0);
+        let h = Marker::for_article(&corpus.index, &parse("title:kursk troops "), 0);
         let marks =
             |field, text: &str| h.ranges(field, text).into_iter().map(|r| text[r].to_string()).collect::<Vec<_>>();
         assert_eq!(marks(Field::Title, "Kursk troops"), ["Kursk", "troops"]);
         assert_eq!(marks(Field::Body, "Troops in Kursk"), ["Troops"]);
-        let h = Highlighter::for_article(&corpus.index, &parse("title:\"kursk troops\""), 0);
+        let h = Marker::for_article(&corpus.index, &parse("title:\"kursk troops\""), 0);
         assert!(h.ranges(Field::Body, "Kursk troops").is_empty());
         let title = h.ranges(Field::Title, "Kursk troops");
         assert_eq!(title.iter().map(|r| &"Kursk troops"[r.clone()]).collect::<Vec<_>>(), ["Kursk troops"]);
@@ -211,29 +211,29 @@ mod tests {
     }
 
     #[test]
-    fn a_10000_character_query_highlights_in_a_10000_character_text() {
+    fn a_10000_character_query_marks_in_a_10000_character_text() {
         let long = long_input();
-        let ranges = highlight(&parse(&long), &long, "en");
+        let ranges = ranges_of(&parse(&long), &long, "en");
         check_ranges(&long, &ranges).unwrap();
         assert!(!ranges.is_empty(), "the text matches its own words");
     }
 
     proptest! {
         #[test]
-        fn highlighting_never_panics_and_ranges_are_sound(
+        fn marking_never_panics_and_ranges_are_sound(
             query in prop_oneof!["\\PC{0,40}", hostile()],
             text in prop_oneof!["\\PC{0,200}", hostile()],
             lang in "(en|fr|zh|ar|he|ja|pt-BR|xx|)",
         ) {
-            check_ranges(&text, &highlight(&parse(&query), &text, &lang))?;
+            check_ranges(&text, &ranges_of(&parse(&query), &text, &lang))?;
         }
 
         #[test]
-        fn words_of_the_text_highlight_in_it(text in "[a-zA-Zéü東京 ,.'-]{1,120}", pick in 0usize..20) {
+        fn words_of_the_text_are_marked_in_it(text in "[a-zA-Zéü東京 ,.'-]{1,120}", pick in 0usize..20) {
             let words: Vec<Term> = tokenize::terms(&text, "en");
             if let Some(word) = words.get(pick % words.len().max(1)) {
                 // Lowercase, so that a word "OR" is not read as the operator.
-                let ranges = highlight(&parse(&format!("{} ", text[word.start..word.end].to_lowercase())), &text, "en");
+                let ranges = ranges_of(&parse(&format!("{} ", text[word.start..word.end].to_lowercase())), &text, "en");
                 check_ranges(&text, &ranges)?;
                 prop_assert!(ranges.iter().any(|r| r.start <= word.start && word.end <= r.end));
             }
