@@ -1,7 +1,6 @@
 //! The ranked results: title and excerpt with their matches marked, the metadata line.
 //! Keys pressed in the list go to `on_key` (↑/↓ move focus: `hooks/use_library_keys.rs`).
 
-use std::ops::Range;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -9,19 +8,8 @@ use yew::prelude::*;
 use crate::components::article_meta::ArticleMeta;
 use crate::components::marked_text::Marked;
 use crate::components::query_link::QueryLink;
-use crate::corpus::ArticleRef;
+use crate::hooks::use_search::ResultItem;
 use crate::route::Route;
-
-/// One result as shown.
-#[derive(Clone, PartialEq)]
-pub struct ResultItem {
-    /// The article's number in the corpus.
-    pub number: usize,
-    pub article: ArticleRef,
-    pub title_ranges: Vec<Range<usize>>,
-    pub excerpt: AttrValue,
-    pub excerpt_ranges: Vec<Range<usize>>,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {

@@ -16,6 +16,7 @@ pub mod use_prefs;
 pub mod use_read_aloud;
 pub mod use_reading_position;
 pub mod use_reveal;
+pub mod use_search;
 pub mod use_seen_chunks;
 pub mod use_settled;
 pub mod use_shortcuts;

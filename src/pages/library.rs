@@ -2,35 +2,29 @@
 //! time. Its whole state lives in the URL (`#/?q=…&source=…&sort=…`): typing replaces the
 //! history entry, committed changes push one.
 
-use std::rc::Rc;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::browser::timing::measured;
 use crate::components::continue_reading::ContinueReading;
 use crate::components::facet_panel::{visible_groups, FacetPanel};
 use crate::components::filter_chips::FilterChips;
 use crate::route::{go, Route};
 
 use crate::components::load_failed::LoadFailed;
-use crate::components::result_list::{ResultItem, ResultList};
+use crate::components::result_list::ResultList;
 use crate::components::search_box::SearchBox;
-use crate::corpus::{arrived, corpus, prefetch_body, use_parts, ArticleRef, Part};
-use crate::engine::search::{details, plan, search_planned, Filters, Results, Sort};
+use crate::corpus::prefetch_body;
+use crate::engine::search::Sort;
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_library_keys::use_library_keys;
 use crate::hooks::use_reading_position::use_saved_progress;
-use crate::hooks::use_settled::use_settled;
+use crate::hooks::use_search::{use_search, Search};
 use crate::state::library_action::Action;
 use crate::state::library_query::{Facet, LibraryQuery};
 
 /// Results rendered per page; "Show more" adds another page.
 const PAGE: usize = 20;
-
-/// How long typing pauses before the bodies of the results shown are fetched.
-const SETTLE_MS: u32 = 150;
 
 #[component]
 pub fn LibraryPage() -> Html {
@@ -44,62 +38,10 @@ pub fn LibraryPage() -> Html {
     });
 
     let progress = use_saved_progress();
-    let sort = query.effective_sort();
-    let search_key = (query.q.clone(), query.filters.clone(), sort);
-    // The plan (what the words stand for, which shards are missing) is made again when a
-    // shard arrives; once nothing is missing the search evaluates it. Meanwhile the last
-    // results stay, marked as updating.
-    let plan = use_memo((query.q.clone(), arrived()), |(q, _)| plan(corpus(), q));
-    let shards = use_parts(plan.missing.iter().map(|&s| Part::Shard(s)).collect());
-    let searched = {
-        let plan = plan.clone();
-        use_memo((search_key.clone(), shards.ready), move |((_, filters, sort), ready)| {
-            ready.then(|| Rc::new(measured("lectern search", || search_planned(corpus(), &plan, filters, *sort))))
-        })
-    };
-    let last = use_mut_ref(|| None::<(Rc<Results>, (String, Filters, Sort))>);
-    if let Some(results) = &*searched {
-        *last.borrow_mut() = Some((results.clone(), search_key.clone()));
-    }
-    let (results, results_key) =
-        last.borrow().clone().unwrap_or_else(|| (Rc::new(Results::default()), search_key.clone()));
-    let updating = !shards.ready;
-    let failed = shards.failed.clone();
     // How many results are shown: a page, and a page more per "Show more" (in the URL).
     let shown = PAGE * (usize::from(query.more) + 1);
-    // The bodies of the results shown, for their excerpts (until one arrives, a result
-    // shows its title), once typing pauses: the results of a half-typed word are gone
-    // before their bodies would arrive.
-    let settled = use_settled(search_key.clone(), SETTLE_MS);
-    use_parts(if settled {
-        results.hits.iter().take(shown).map(|h| Part::Body(h.article)).collect()
-    } else {
-        Vec::new()
-    });
-    // Match details (title and excerpt ranges) for the results on screen only, once per
-    // search and per arrival of a body.
-    let items = {
-        let results = results.clone();
-        use_memo((results_key, shown, arrived()), move |(_, shown, _)| {
-            measured("lectern details", || {
-                results
-                    .hits
-                    .iter()
-                    .take(*shown)
-                    .map(|hit| {
-                        let d = details(corpus(), &results, hit);
-                        ResultItem {
-                            number: hit.article,
-                            article: ArticleRef(&corpus().articles[hit.article]),
-                            title_ranges: d.title_ranges,
-                            excerpt: d.excerpt.text.into(),
-                            excerpt_ranges: d.excerpt.ranges,
-                        }
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    let Search { results, items, updating, failed, retry } = use_search(&query, shown);
+    let sort = query.effective_sort();
 
     // The library opens at its top, not at the scroll position of the article left.
     use_effect_with((), |_| gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0));
@@ -201,7 +143,7 @@ pub fn LibraryPage() -> Html {
                         } }
                     </p>
                     if let Some(error) = failed {
-                        <LoadFailed {error} retry={shards.retry.clone()} />
+                        <LoadFailed {error} retry={retry.clone()} />
                     }
                     // While a search waits, its last results stay; "no results" is only said
                     // of a search that ran.
