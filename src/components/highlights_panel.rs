@@ -88,6 +88,9 @@ fn item(props: &HighlightsPanelProps, on_remove: &Callback<usize>, i: usize, h: 
             }
             <button type="button" class="remove-highlight" aria-label={format!("Remove highlight: {}", truncate(&text, 40))}
                 onclick={on_remove.reform(move |_| i)}>{ "×" }</button>
+            if let Some(note) = &h.note {
+                <p class="highlight-note">{ note.clone() }</p>
+            }
         </li>
     }
 }

@@ -8,11 +8,14 @@
 //!
 //! ```text
 //! lectern-highlights 1
-//! a⇥<slug>⇥<title>
-//! h⇥<start block>⇥<start offset>⇥<end block>⇥<end offset>⇥<quote>
+//! a⇥<slug>⇥<title>[⇥i]
+//! h⇥<start block>⇥<start offset>⇥<end block>⇥<end offset>⇥<quote>[⇥<note>]
 //! ```
 //!
-//! Each `h` line belongs to the `a` line above it. Reading a stored value never fails:
+//! Each `h` line belongs to the `a` line above it. `i` says the highlights that came with
+//! the article from a read-it-later export were added once ([`Highlights::import`]): a
+//! reader who removes one does not see it come back. A note is the reader's comment on
+//! a highlight, as the export gave it. Reading a stored value never fails:
 //! lines that cannot be read are skipped and the value is reported as damaged, so the
 //! caller can keep the original aside before the next write replaces it.
 
@@ -32,6 +35,8 @@ pub const MAX_PER_ARTICLE: usize = 1_000;
 pub struct Highlight {
     pub span: Span,
     pub quote: String,
+    /// A comment on the passage (from an export's annotation).
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -39,6 +44,8 @@ pub struct ArticleHighlights {
     /// The article's title when last highlighted, for the export if it leaves the corpus.
     pub title: String,
     pub highlights: Vec<Highlight>,
+    /// The article's imported highlights were added (see [`Highlights::import`]).
+    pub imported: bool,
 }
 
 /// Every article's highlights, by slug.
@@ -79,11 +86,13 @@ impl Highlights {
         for line in lines {
             let fields: Vec<String> = line.split('\t').map(unescape).collect();
             match fields.as_slice() {
-                [kind, slug, title] if kind == "a" && !slug.is_empty() => {
-                    articles.entry(slug.clone()).or_default().title = title.clone();
+                [kind, slug, title, flags @ ..] if kind == "a" && !slug.is_empty() && flags.len() <= 1 => {
+                    let entry = articles.entry(slug.clone()).or_default();
+                    entry.title = title.clone();
+                    entry.imported |= flags.first().is_some_and(|f| f == "i");
                     current = Some(slug.clone());
                 }
-                [kind, b0, o0, b1, o1, quote] if kind == "h" => {
+                [kind, b0, o0, b1, o1, quote, note @ ..] if kind == "h" && note.len() <= 1 => {
                     let number = |f: &String| f.parse::<usize>().ok();
                     let span = match (number(b0), number(o0), number(b1), number(o1)) {
                         (Some(b0), Some(o0), Some(b1), Some(o1)) => {
@@ -99,7 +108,8 @@ impl Highlights {
                                 && quote.len() <= MAX_QUOTE
                                 && entry.highlights.len() < MAX_PER_ARTICLE =>
                         {
-                            entry.highlights.push(Highlight { span, quote: quote.clone() })
+                            let note = note.first().filter(|n| !n.is_empty()).cloned();
+                            entry.highlights.push(Highlight { span, quote: quote.clone(), note })
                         }
                         _ => damaged = true,
                     }
@@ -107,14 +117,15 @@ impl Highlights {
                 _ => damaged = true,
             }
         }
-        articles.retain(|_, a| !a.highlights.is_empty());
+        articles.retain(|_, a| !a.highlights.is_empty() || a.imported);
         (Highlights { articles }, damaged)
     }
 
     pub fn to_storage(&self) -> String {
         let mut out = String::from(HEADER);
         for (slug, entry) in &self.articles {
-            out.push_str(&format!("\na\t{}\t{}", escape_field(slug), escape_field(&entry.title)));
+            let flag = if entry.imported { "\ti" } else { "" };
+            out.push_str(&format!("\na\t{}\t{}{flag}", escape_field(slug), escape_field(&entry.title)));
             for h in &entry.highlights {
                 let Span { start, end } = h.span;
                 out.push_str(&format!(
@@ -125,6 +136,9 @@ impl Highlights {
                     end.offset,
                     escape_field(&h.quote)
                 ));
+                if let Some(note) = &h.note {
+                    out.push_str(&format!("\t{}", escape_field(note)));
+                }
             }
         }
         out
@@ -148,13 +162,15 @@ impl Highlights {
         }
         let resolver = Resolver::new(texts);
         let mut merged = span;
+        let mut notes: Vec<&str> = Vec::new();
         let mut kept = Vec::new();
         for h in self.of(slug) {
             match resolver.resolve(&h.span, &h.quote) {
                 Some(at) if at.start <= merged.end && merged.start <= at.end => {
                     merged = Span { start: merged.start.min(at.start), end: merged.end.max(at.end) };
+                    notes.extend(h.note.as_deref());
                 }
-                Some(at) => kept.push(Highlight { span: at, quote: h.quote.clone() }),
+                Some(at) => kept.push(Highlight { span: at, ..h.clone() }),
                 None => kept.push(h.clone()),
             }
         }
@@ -165,12 +181,42 @@ impl Highlights {
         if kept.len() >= MAX_PER_ARTICLE {
             return Err(Refused::TooMany);
         }
-        kept.push(Highlight { span: merged, quote });
+        let note = (!notes.is_empty()).then(|| notes.join("\n"));
+        kept.push(Highlight { span: merged, quote, note });
         kept.sort_by_key(|h| h.span);
         let entry = self.articles.entry(slug.to_string()).or_default();
         entry.title = title.to_string();
         entry.highlights = kept;
         Ok(())
+    }
+
+    /// Adds the highlights that came with article `slug` from an export (`(quote, note)`),
+    /// once: after that the article is marked as imported, and the reader's removals
+    /// stand. A quote is placed where the article's text has it; one the text lacks is
+    /// kept at the article's start, and listed as not found. Returns how many were added.
+    pub fn import(&mut self, slug: &str, title: &str, texts: &[&Text], quotes: &[(String, Option<String>)]) -> usize {
+        if quotes.is_empty() || self.articles.get(slug).is_some_and(|a| a.imported) {
+            return 0;
+        }
+        let resolver = Resolver::new(texts);
+        // Nowhere in particular: the quote is looked for in the whole text.
+        let nowhere = Span { start: Point::new(0, 0), end: Point::new(0, 1) };
+        let entry = self.articles.entry(slug.to_string()).or_default();
+        entry.title = title.to_string();
+        entry.imported = true;
+        let mut added = 0;
+        for (quote, note) in quotes {
+            let quote = quote.trim();
+            let fits = !quote.is_empty() && quote.len() <= MAX_QUOTE && entry.highlights.len() < MAX_PER_ARTICLE;
+            if !fits || entry.highlights.iter().any(|h| h.quote == quote) {
+                continue;
+            }
+            let span = resolver.resolve(&nowhere, quote).unwrap_or(nowhere);
+            entry.highlights.push(Highlight { span, quote: quote.to_string(), note: note.clone() });
+            added += 1;
+        }
+        entry.highlights.sort_by_key(|h| h.span);
+        added
     }
 
     /// Forgets the `index`-th highlight of `slug`.
@@ -179,7 +225,7 @@ impl Highlights {
             if index < entry.highlights.len() {
                 entry.highlights.remove(index);
             }
-            if entry.highlights.is_empty() {
+            if entry.highlights.is_empty() && !entry.imported {
                 self.articles.remove(slug);
             }
         }
@@ -194,7 +240,7 @@ impl Highlights {
         current: impl Fn(&str) -> Option<(String, Option<String>)>,
     ) -> String {
         let mut out = String::from("# Highlights\n");
-        for (slug, entry) in &self.articles {
+        for (slug, entry) in self.articles.iter().filter(|(_, a)| !a.highlights.is_empty()) {
             let (title, original) = current(slug).unwrap_or_else(|| (entry.title.clone(), None));
             out.push_str(&format!("\n## {}\n\n[Read in Lectern]({})", escape(&title), link(slug)));
             if let Some(url) = original {
@@ -211,6 +257,9 @@ impl Highlights {
                     .map(|p| p.lines().map(|l| format!("> {}", escape(l))).collect::<Vec<_>>().join("\n"))
                     .collect();
                 out.push_str(&format!("\n{}\n", paragraphs.join("\n>\n")));
+                if let Some(note) = &h.note {
+                    out.push_str(&format!("\n{}\n", escape(&one_line(note).replace('\n', " "))));
+                }
             }
         }
         out
@@ -301,6 +350,54 @@ mod tests {
         let (back, damaged) = Highlights::parse(&h.to_storage());
         assert_eq!(back, h);
         assert!(!damaged);
+    }
+
+    #[test]
+    fn imported_highlights_are_added_once_with_their_notes() {
+        let owned = article();
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        let quotes = vec![
+            ("denied it".to_string(), Some("Check this\tclaim".to_string())),
+            ("crossed the border".to_string(), None),
+            ("not in this article".to_string(), None),
+            ("  ".to_string(), None),
+        ];
+        assert_eq!(h.import("kursk", "Kursk", &texts, &quotes), 3);
+        let of = h.of("kursk");
+        // Placed where the text has them, in reading order; the missing quote is kept.
+        let placed = placed(of, &texts);
+        let found: Vec<Option<&str>> =
+            of.iter().zip(&placed).map(|(x, p)| p.map(|_| x.quote.as_str())).collect();
+        assert_eq!(found.iter().flatten().collect::<Vec<_>>(), [&"crossed the border", &"denied it"]);
+        assert_eq!(found.iter().filter(|f| f.is_none()).count(), 1);
+        assert!(of.iter().any(|x| x.note.as_deref() == Some("Check this\tclaim")));
+        // Stored and read back whole, the import is not repeated; a removal stands.
+        let (mut back, damaged) = Highlights::parse(&h.to_storage());
+        assert!(!damaged);
+        assert_eq!(back, h);
+        for _ in 0..3 {
+            back.remove("kursk", 0);
+        }
+        assert_eq!(back.import("kursk", "Kursk", &texts, &quotes), 0);
+        let (mut again, _) = Highlights::parse(&back.to_storage());
+        assert!(again.of("kursk").is_empty());
+        assert_eq!(again.import("kursk", "Kursk", &texts, &quotes), 0, "removed imports do not come back");
+        // The note is exported under its quote.
+        let md = h.to_markdown(|s| format!("#/a/{s}"), |_| None);
+        assert!(md.contains("> denied it\n\nCheck this"), "{md}");
+    }
+
+    #[test]
+    fn a_highlight_merged_with_an_imported_one_keeps_its_note() {
+        let owned = article();
+        let texts: Vec<&Text> = owned.iter().collect();
+        let mut h = Highlights::default();
+        h.import("a", "A", &texts, &[("crossed".to_string(), Some("why?".to_string()))]);
+        h.add("a", "A", &texts, span(0, 0, 0, 10)).unwrap();
+        assert_eq!(h.of("a").len(), 1);
+        assert_eq!(h.of("a")[0].quote, "Troops crossed");
+        assert_eq!(h.of("a")[0].note.as_deref(), Some("why?"));
     }
 
     #[test]
