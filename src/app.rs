@@ -4,8 +4,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::load_failed::LoadFailed;
+use crate::components::offline_controls::OfflineControls;
 use crate::components::storage_notice::StorageNotice;
 use crate::corpus;
+use crate::hooks::use_offline::use_offline;
 use crate::hooks::use_prefs::PrefsProvider;
 use crate::pages::article::ArticlePage;
 use crate::pages::library::LibraryPage;
@@ -44,6 +46,7 @@ pub fn App() -> Html {
             }
         });
     }
+    let offline = use_offline(*loading == Loading::Ready);
     let page = match &*loading {
         Loading::Ready => html! { <Switch<Route> render={switch} /> },
         Loading::Pending => html! { <p class="loading" role="status">{ "Loading the library…" }</p> },
@@ -60,6 +63,7 @@ pub fn App() -> Html {
                     <span class="brand-mark" aria-hidden="true">{ "❦" }</span>
                     { "Lectern" }
                 </Link<Route>>
+                <OfflineControls {offline} />
             </header>
             <StorageNotice />
             <main id="main" tabindex="-1">

@@ -103,7 +103,7 @@ thread_local! {
 
 /// Starts fetching the parts that are neither installed, nor on their way, nor failed.
 fn request(parts: &[Part]) {
-    let base = first_href().ok().map(|href| href.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/")));
+    let base = base();
     for &part in parts {
         let start = STORE.with_borrow_mut(|store| {
             !part.is_installed() && !store.failed.contains_key(&part) && store.in_flight.insert(part)
@@ -126,6 +126,21 @@ fn request(parts: &[Part]) {
             finish(part, result);
         });
     }
+}
+
+/// The folder of the first file, which the other files' names are relative to.
+fn base() -> Option<String> {
+    first_href().ok().map(|href| href.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/")))
+}
+
+/// Every file of the corpus as the page fetches it: the first file, the index shards,
+/// then each article's body (with the article's number).
+pub fn every_file() -> Vec<(String, Option<usize>)> {
+    let (Some(base), Ok(first)) = (base(), first_href()) else { return Vec::new() };
+    let files = &corpus().files;
+    let shards = files.shards.iter().map(|name| (format!("{base}{name}"), None));
+    let bodies = (0..corpus().articles.len()).filter_map(|n| Some((format!("{base}{}", files.body(n)?), Some(n))));
+    std::iter::once((first, None)).chain(shards).chain(bodies).collect()
 }
 
 /// Records how a fetch ended; every listener is told before the next frame is drawn (once

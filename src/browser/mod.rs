@@ -8,5 +8,6 @@ pub mod fetch;
 pub mod hash_guard;
 pub mod scroll;
 pub mod selection;
+pub mod service_worker;
 pub mod storage;
 pub mod timing;

@@ -13,6 +13,8 @@ pub const HIGHLIGHTS: &str = "lectern.highlights";
 pub const HIGHLIGHTS_UNREADABLE: &str = "lectern.highlights.unreadable";
 /// The read-aloud speed.
 pub const SPEECH_RATE: &str = "lectern.speech-rate";
+/// Which build of the corpus was saved for offline reading, and its size (`offline.rs`).
+pub const OFFLINE: &str = "lectern.offline";
 
 /// The stored value of `key`, if storage works and holds one.
 pub fn read(key: &str) -> Option<String> {

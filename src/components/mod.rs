@@ -11,6 +11,7 @@ pub mod load_failed;
 pub mod marked_text;
 pub mod match_nav;
 pub mod match_rail;
+pub mod offline_controls;
 pub mod query_link;
 pub mod read_aloud;
 pub mod reader_header;

@@ -12,6 +12,7 @@ pub mod use_marks;
 pub mod use_match_cursor;
 pub mod use_neighbours;
 pub mod use_notice;
+pub mod use_offline;
 pub mod use_prefs;
 pub mod use_read_aloud;
 pub mod use_reading_position;

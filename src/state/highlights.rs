@@ -367,8 +367,7 @@ mod tests {
         let of = h.of("kursk");
         // Placed where the text has them, in reading order; the missing quote is kept.
         let placed = placed(of, &texts);
-        let found: Vec<Option<&str>> =
-            of.iter().zip(&placed).map(|(x, p)| p.map(|_| x.quote.as_str())).collect();
+        let found: Vec<Option<&str>> = of.iter().zip(&placed).map(|(x, p)| p.map(|_| x.quote.as_str())).collect();
         assert_eq!(found.iter().flatten().collect::<Vec<_>>(), [&"crossed the border", &"denied it"]);
         assert_eq!(found.iter().filter(|f| f.is_none()).count(), 1);
         assert!(of.iter().any(|x| x.note.as_deref() == Some("Check this\tclaim")));

@@ -10,6 +10,7 @@ pub mod highlights;
 pub mod library_action;
 pub mod library_query;
 pub mod marks;
+pub mod offline;
 pub mod prefs;
 pub mod reading_progress;
 

@@ -7,6 +7,8 @@ use std::net::TcpListener as StdListener;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -64,12 +66,43 @@ pub struct Headers(pub Vec<(String, String)>);
 /// Serves `dist` at `http://127.0.0.1:<port>/lectern/` until the process ends.
 /// Returns the site's base URL.
 pub async fn serve(dist: PathBuf, headers: Headers) -> Result<String> {
+    Ok(serve_switchable(dist, headers).await?.0)
+}
+
+/// A test server's switches: which folder it serves (a new deployment), and whether it
+/// answers at all (off: every connection is dropped unanswered, as with no network).
+#[derive(Clone)]
+pub struct Server {
+    root: Arc<Mutex<PathBuf>>,
+    up: Arc<AtomicBool>,
+}
+
+impl Server {
+    /// Serves `dist` from now on.
+    pub fn deploy(&self, dist: PathBuf) {
+        *self.root.lock().expect("server root") = dist;
+    }
+
+    /// Answers requests (`true`) or drops them unanswered (`false`).
+    pub fn set_up(&self, up: bool) {
+        self.up.store(up, Ordering::SeqCst);
+    }
+}
+
+/// [`serve`], with the switches of the server.
+pub async fn serve_switchable(dist: PathBuf, headers: Headers) -> Result<(String, Server)> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let port = listener.local_addr()?.port();
+    let server = Server { root: Arc::new(Mutex::new(dist)), up: Arc::new(AtomicBool::new(true)) };
+    let switches = server.clone();
     tokio::spawn(async move {
         loop {
             let Ok((mut stream, _)) = listener.accept().await else { continue };
-            let dist = dist.clone();
+            if !switches.up.load(Ordering::SeqCst) {
+                drop(stream);
+                continue;
+            }
+            let dist = switches.root.lock().expect("server root").clone();
             let headers = headers.clone();
             tokio::spawn(async move {
                 let mut buf = vec![0u8; 16 * 1024];
@@ -97,7 +130,7 @@ pub async fn serve(dist: PathBuf, headers: Headers) -> Result<String> {
             });
         }
     });
-    Ok(format!("http://127.0.0.1:{port}{PUBLIC_PATH}"))
+    Ok((format!("http://127.0.0.1:{port}{PUBLIC_PATH}"), server))
 }
 
 fn respond(dist: &Path, url_path: &str) -> (&'static str, &'static str, Vec<u8>) {
@@ -117,7 +150,8 @@ fn respond(dist: &Path, url_path: &str) -> (&'static str, &'static str, Vec<u8>)
         "css" => "text/css",
         "svg" => "image/svg+xml",
         "png" => "image/png",
-        "json" | "webmanifest" => "application/json",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         _ => "application/octet-stream",
     };
     match std::fs::read(&file) {
@@ -184,7 +218,7 @@ impl Drop for Driver {
 }
 
 fn unique() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::atomic::AtomicU64;
     static N: AtomicU64 = AtomicU64::new(0);
     N.fetch_add(1, Ordering::Relaxed)
 }

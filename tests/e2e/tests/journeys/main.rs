@@ -1,12 +1,14 @@
 //! User journeys against the built site in headless Chromium. Builds the site for the
 //! seed corpus, for the 45 real articles of `tests/fixtures/real`, and for the other
-//! fixtures the journeys need. Prints `N passed, N failed`.
+//! fixtures the journeys need (the offline journey builds a second version of one).
+//! Prints `N passed, N failed`.
 
 mod csp;
 mod foundation;
 mod hostile;
 mod huge;
 mod library;
+mod offline;
 mod reader;
 mod reading_tools;
 
@@ -81,6 +83,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Seed, 1280, 900, reading_tools::read_aloud_reads_sentence_by_sentence),
         case!(Site::Reading, 1280, 900, reading_tools::reading_tools_in_the_dark_on_a_desktop),
         case!(Site::Reading, 390, 844, reading_tools::reading_tools_in_the_dark_on_a_phone),
+        case!(Site::Reading, 1280, 900, offline::works_offline_after_saving_and_offers_an_update),
         case!(Site::Huge, 1280, 900, huge::a_huge_article_opens_finds_and_scrolls),
         case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
         case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),
