@@ -3,6 +3,7 @@
 //! fixtures the journeys need (the offline journey builds a second version of one).
 //! Prints `N passed, N failed`.
 
+mod audit;
 mod csp;
 mod foundation;
 mod hostile;
@@ -84,6 +85,8 @@ fn cases() -> Vec<Case> {
         case!(Site::Reading, 1280, 900, reading_tools::reading_tools_in_the_dark_on_a_desktop),
         case!(Site::Reading, 390, 844, reading_tools::reading_tools_in_the_dark_on_a_phone),
         case!(Site::Reading, 1280, 900, offline::works_offline_after_saving_and_offers_an_update),
+        case!(Site::Reading, 1280, 900, audit::axe_finds_no_violations_in_any_view_or_theme),
+        case!(Site::Reading, 360, 800, audit::axe_finds_no_violations_in_any_view_or_theme),
         case!(Site::Huge, 1280, 900, huge::a_huge_article_opens_finds_and_scrolls),
         case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
         case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),

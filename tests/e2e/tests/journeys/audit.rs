@@ -1,0 +1,92 @@
+//! Accessibility audited with axe-core (`.tools/audit`, installed by `scripts/setup.sh`):
+//! the library, a search with results, a search with none, the facets, and the reading
+//! view with its settings and highlights panels open, each in the light, sepia and dark
+//! themes, at this window's width: zero violations.
+
+use std::path::PathBuf;
+
+use fantoccini::Client;
+use lectern_e2e::*;
+use serde_json::{json, Value};
+
+use crate::{check, open};
+
+const ARTICLE: &str = "A field guide to autumn migration";
+
+fn axe_source() -> Result<String> {
+    let path: PathBuf = project_root().join(".tools/audit/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .map_err(|e| format!("{} is missing (scripts/setup.sh installs axe-core): {e}", path.display()).into())
+}
+
+/// Runs axe on the page as it is; every violation is named with its rule and elements.
+async fn no_violations(c: &Client, axe: &str, view: &str, found: &mut Vec<String>) -> Result {
+    if js(c, "return typeof window.axe").await? != json!("object") {
+        js(c, &format!("{axe}\n;return null")).await?;
+    }
+    let script = "const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ['violations'] })
+          .then(r => done(r.violations.map(v => ({ id: v.id, nodes: v.nodes.map(n => n.target.join(' ')) }))))
+          .catch(e => done([{ id: 'axe failed: ' + e, nodes: [] }]));";
+    let violations: Value = c.execute_async(script, vec![]).await?;
+    for v in violations.as_array().into_iter().flatten() {
+        found.push(format!("{view}: {} at {}", v["id"], v["nodes"]));
+    }
+    Ok(())
+}
+
+async fn search(c: &Client, text: &str) -> Result {
+    let input = by_role(c, "searchbox", Name::Contains("Search")).await?;
+    input.clear().await?;
+    input.send_keys(text).await?;
+    Ok(())
+}
+
+pub async fn axe_finds_no_violations_in_any_view_or_theme(c: &Client, base: &str) -> Result {
+    let axe = axe_source()?;
+    let width = js(c, "return innerWidth").await?;
+    let mut found = Vec::new();
+    for theme in ["light", "sepia", "dark"] {
+        open(c, base).await?;
+        js(c, &format!("localStorage.setItem('lectern.prefs', 'v1;theme={theme}'); return null")).await?;
+        c.refresh().await?;
+        by_role(c, "link", Name::Is(ARTICLE)).await?;
+        let at = |view: &str| format!("{theme} {width}px {view}");
+        no_violations(c, &axe, &at("library"), &mut found).await?;
+        search(c, "migration").await?;
+        by_role(c, "status", Name::Any).await?;
+        wait_for(|| async {
+            Ok(js(c, "return location.hash.includes('q=migration')").await?.as_bool().filter(|b| *b))
+        })
+        .await?;
+        no_violations(c, &axe, &at("search with results"), &mut found).await?;
+        // Facets: behind a toggle on a phone, beside the results on a desktop.
+        if let Some(toggle) = all_by_role(c, "button", Name::Is("Filters")).await?.into_iter().next() {
+            toggle.click().await?;
+        }
+        by_role(c, "group", Name::Contains("Tag")).await?;
+        no_violations(c, &axe, &at("facets open"), &mut found).await?;
+        search(c, "zzzqqxx").await?;
+        wait_for(|| async {
+            let statuses = all_by_role(c, "status", Name::Any).await?;
+            for s in statuses {
+                if text_of(&s).await?.contains("No article") {
+                    return Ok(Some(()));
+                }
+            }
+            Ok(None)
+        })
+        .await?;
+        no_violations(c, &axe, &at("no results"), &mut found).await?;
+        search(c, "autumn").await?;
+        by_role(c, "link", Name::Contains("field guide")).await?.click().await?;
+        by_role(c, "heading", Name::Is(ARTICLE)).await?;
+        by_role(c, "button", Name::Is("Reading settings")).await?.click().await?;
+        by_role(c, "group", Name::Is("Theme")).await?;
+        no_violations(c, &axe, &at("article, settings open"), &mut found).await?;
+        by_role(c, "button", Name::Contains("Your highlights")).await?.click().await?;
+        by_role(c, "group", Name::Is("Your highlights")).await?;
+        no_violations(c, &axe, &at("article, highlights open"), &mut found).await?;
+    }
+    check(found.is_empty(), format!("axe violations:\n{}", found.join("\n")))
+}
