@@ -9,10 +9,13 @@
 #   wasm-bindgen 0.2.130 cargo install (must equal the wasm-bindgen crate's version)
 #   wasm-opt 132        npm package binaryen@132, into .tools/ (Debian's is too old)
 #   chromium, chromedriver  Debian packages (tests only)
+#   axe-core 4.14.1, lighthouse 12.2.3  npm packages, into .tools/audit (tests only: the
+#                       accessibility journeys and the Lighthouse audit)
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
+AUDIT_PACKAGES="axe-core@4.14.1 lighthouse@12.2.3"
 
 _lectern_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 _lectern_tools="$_lectern_root/.tools"
@@ -78,6 +81,14 @@ _lectern_setup() {
     if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
       _lectern_say "installing Chromium and chromedriver from Debian for the browser tests"
       _lectern_apt chromium chromium-driver || return 1
+    fi
+    if [ "$(cat "$_lectern_tools/audit/installed" 2>/dev/null)" != "$AUDIT_PACKAGES" ]; then
+      _lectern_say "installing $AUDIT_PACKAGES into .tools/audit for the audits"
+      mkdir -p "$_lectern_tools/audit"
+      [ -f "$_lectern_tools/audit/package.json" ] || echo '{ "private": true }' > "$_lectern_tools/audit/package.json"
+      # shellcheck disable=SC2086
+      npm install --prefix "$_lectern_tools/audit" --no-audit --no-fund --silent -E $AUDIT_PACKAGES || return 1
+      echo "$AUDIT_PACKAGES" > "$_lectern_tools/audit/installed"
     fi
     # The end-to-end driver links OpenSSL through fantoccini's default TLS backend.
     if ! pkg-config --exists openssl 2>/dev/null; then

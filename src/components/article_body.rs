@@ -69,6 +69,7 @@ pub fn is_long(article: &Article) -> bool {
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let chunks = use_memo(props.article, |a| plan(&a.blocks, CHUNK_BLOCKS));
+    let levels = *use_memo(props.article, |a| a.heading_levels());
     // The block of the current match, of the sentence read, and the one to reveal must
     // be rendered whatever the scroll position.
     let match_block = props.current.and_then(|c| block_of_match(&props.marks, c));
@@ -94,7 +95,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
             }
             let matches = first..first_match;
             html! {
-                <BodyChunk article={props.article} blocks={chunk.blocks.clone()} texts={chunk.texts.clone()} first_match={first}
+                <BodyChunk article={props.article} blocks={chunk.blocks.clone()} texts={chunk.texts.clone()} first_match={first} {levels}
                     marks={props.marks.clone()} current={props.current.filter(|c| matches.contains(c))}
                     highlights={props.highlights.clone()}
                     speaking={props.speaking.clone().filter(|(b, _)| chunk.texts.contains(b))} />
@@ -122,6 +123,8 @@ struct BodyChunkProps {
     blocks: Range<usize>,
     texts: Range<usize>,
     first_match: usize,
+    /// The page heading level of each of the article's heading levels.
+    levels: [u8; 7],
     marks: Rc<BlockMarks>,
     /// The current match, when it is in this chunk.
     current: Option<usize>,
@@ -142,6 +145,7 @@ impl PartialEq for BodyChunkProps {
             && self.blocks == other.blocks
             && self.texts == other.texts
             && self.first_match == other.first_match
+            && self.levels == other.levels
             && self.current == other.current
             && self.speaking == other.speaking
             && marks(self) == marks(other)
@@ -188,9 +192,10 @@ fn render_block(block: &Block, cx: &mut Cursor<'_>) -> Html {
     let index = cx.block.to_string();
     match block {
         Block::Paragraph(t) => html! { <p data-block={index}>{ cx.text(t) }</p> },
-        // The article title is the page's only <h1>: body headings start at <h2>.
+        // The article title is the page's only <h1>: body headings start at <h2>, with no
+        // gap in the outline.
         Block::Heading { level, text: t } => {
-            let tag = format!("h{}", (level + 1).clamp(2, 6));
+            let tag = format!("h{}", cx.props.levels[usize::from((*level).clamp(1, 6))]);
             let id = heading_id(cx.block);
             html! { <@{tag} {id} data-block={index}>{ cx.text(t) }</@> }
         }

@@ -26,11 +26,14 @@ pub fn ReaderSettings() -> Html {
                 <div id="reader-settings" class="settings-panel" role="group" aria-label="Reading settings">
                     <div class="settings-row" role="group" aria-label="Text size">
                         <span class="settings-label" aria-hidden="true">{ "Size" }</span>
-                        <button type="button" aria-label="Smaller text" disabled={prefs.size == 0}
-                            onclick={set.reform(move |_| prefs.smaller())}>{ "A−" }</button>
+                        // Named by its hidden text: the visible "A−" is not a name to say.
+                        <button type="button" disabled={prefs.size == 0} onclick={set.reform(move |_| prefs.smaller())}>
+                            <span aria-hidden="true">{ "A−" }</span><span class="visually-hidden">{ "Smaller text" }</span>
+                        </button>
                         <span class="settings-value">{ format!("{} of {}", prefs.size + 1, FONT_SIZES) }</span>
-                        <button type="button" aria-label="Larger text" disabled={prefs.size + 1 == FONT_SIZES}
-                            onclick={set.reform(move |_| prefs.larger())}>{ "A+" }</button>
+                        <button type="button" disabled={prefs.size + 1 == FONT_SIZES} onclick={set.reform(move |_| prefs.larger())}>
+                            <span aria-hidden="true">{ "A+" }</span><span class="visually-hidden">{ "Larger text" }</span>
+                        </button>
                     </div>
                     { choices::<Family>("Font", prefs.family, &set, move |family| ReaderPrefs { family, ..prefs }) }
                     { choices::<Width>("Width", prefs.width, &set, move |width| ReaderPrefs { width, ..prefs }) }

@@ -147,6 +147,25 @@ impl Article {
         outline_of(&self.blocks, &mut index, &mut out);
         out
     }
+
+    /// The page heading level of each of the article's heading levels (indexed 1 to 6),
+    /// so that the page's outline has no gaps under its title (the `<h1>`): the levels the
+    /// article uses, shallowest first, become 2, 3, … (at most 6).
+    pub fn heading_levels(&self) -> [u8; 7] {
+        let mut used = [false; 7];
+        for (_, level, _) in self.outline() {
+            used[usize::from(level.clamp(1, 6))] = true;
+        }
+        let mut out = [2; 7];
+        let mut next = 2;
+        for level in 1..=6 {
+            out[level] = next.min(6);
+            if used[level] {
+                next += 1;
+            }
+        }
+        out
+    }
 }
 
 fn outline_of<'a>(blocks: &'a [Block], index: &mut usize, out: &mut Vec<(usize, u8, &'a str)>) {
@@ -222,6 +241,21 @@ mod tests {
         for (i, _, t) in article.outline() {
             assert_eq!(texts[i].text, t, "outline indices are text-block indices");
         }
+    }
+
+    #[test]
+    fn heading_levels_leave_no_gap_under_the_title() {
+        let h = |level, t: &str| Block::Heading { level, text: Text::plain(t) };
+        let article = |blocks| Article { blocks, ..Article::default() };
+        // ## and #### only: h2 and h3.
+        let levels = article(vec![h(2, "a"), h(4, "b"), h(2, "c")]).heading_levels();
+        assert_eq!((levels[2], levels[4]), (2, 3));
+        // # to ###: h2 to h4.
+        let levels = article(vec![h(1, "a"), h(2, "b"), h(3, "c")]).heading_levels();
+        assert_eq!(&levels[1..4], [2, 3, 4]);
+        // Deep outlines stop at h6.
+        let levels = article((1..=6).map(|l| h(l, "x")).collect()).heading_levels();
+        assert_eq!(&levels[1..], [2, 3, 4, 5, 6, 6]);
     }
 
     #[test]

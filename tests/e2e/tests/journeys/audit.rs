@@ -35,9 +35,20 @@ async fn no_violations(c: &Client, axe: &str, view: &str, found: &mut Vec<String
     Ok(())
 }
 
+/// Waits until `condition` (JavaScript) holds; the error names `what`.
+async fn until(c: &Client, what: &str, condition: &str) -> Result {
+    wait_for(|| async { Ok(js(c, &format!("return !!({condition})")).await?.as_bool().filter(|b| *b)) })
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("{what}: {e}").into())
+}
+
+/// Types `text` into an empty search field.
 async fn search(c: &Client, text: &str) -> Result {
     let input = by_role(c, "searchbox", Name::Contains("Search")).await?;
-    input.clear().await?;
+    // The field shows the URL's query: empty the query first, then type.
+    js(c, "location.hash = '#/'; return null").await?;
+    until(c, "the search field emptied", "document.querySelector('input[type=search]').value === ''").await?;
     input.send_keys(text).await?;
     Ok(())
 }
@@ -64,19 +75,16 @@ pub async fn axe_finds_no_violations_in_any_view_or_theme(c: &Client, base: &str
         if let Some(toggle) = all_by_role(c, "button", Name::Is("Filters")).await?.into_iter().next() {
             toggle.click().await?;
         }
-        by_role(c, "group", Name::Contains("Tag")).await?;
+        until(
+            c,
+            "the facets shown",
+            "[...document.querySelectorAll('.facet legend')].some(l => l.offsetParent && l.textContent == 'Tag')",
+        )
+        .await?;
         no_violations(c, &axe, &at("facets open"), &mut found).await?;
         search(c, "zzzqqxx").await?;
-        wait_for(|| async {
-            let statuses = all_by_role(c, "status", Name::Any).await?;
-            for s in statuses {
-                if text_of(&s).await?.contains("No article") {
-                    return Ok(Some(()));
-                }
-            }
-            Ok(None)
-        })
-        .await?;
+        until(c, "no results said", "document.querySelector('.no-results')?.textContent.includes('No articles match')")
+            .await?;
         no_violations(c, &axe, &at("no results"), &mut found).await?;
         search(c, "autumn").await?;
         by_role(c, "link", Name::Contains("field guide")).await?.click().await?;
