@@ -3,7 +3,8 @@
 # the components in headless
 # Chromium (wasm-bindgen-test), then the end-to-end journeys in
 # headless Chromium against release builds of the site (seed corpus, and the 45 real
-# articles of tests/fixtures/real), and a smoke run of the benchmark (scripts/bench.sh).
+# articles of tests/fixtures/real), Lighthouse on those sites (scripts/audit.mjs), and a
+# smoke run of the benchmark (scripts/bench.sh).
 # Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,9 @@ WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
 
 echo "== end-to-end journeys in headless Chromium =="
 cargo test --locked -p lectern-e2e --test journeys
+
+echo "== Lighthouse on the sites the journeys built (accessibility, best practices, SEO >= 95) =="
+node scripts/audit.mjs seed=target/e2e/seed real=target/e2e/real
 
 echo "== benchmark smoke run: Lectern, MiniSearch and Pagefind on 60 articles =="
 ./scripts/bench.sh --smoke
