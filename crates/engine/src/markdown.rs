@@ -3,6 +3,9 @@
 //! Raw HTML is never passed through: HTML blocks and inline HTML become visible text.
 //! Links keep only http, https and mailto targets (others keep their text, lose the link).
 //! Images are dropped: the reader shows text, and loads nothing from third parties.
+//!
+//! The builder of blocks from events ([`from_events`]) is the one the indexer's HTML reader
+//! feeds too (it walks a page's elements as these events), so both follow the same rules.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -10,8 +13,14 @@ use super::article::{is_safe_href, Block, Inline, Text};
 
 /// Parses a Markdown body into blocks.
 pub fn to_blocks(markdown: &str) -> Vec<Block> {
+    from_events(Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH))
+}
+
+/// Blocks from a stream of document events, as pulldown-cmark writes them. A text event
+/// outside any block opens a paragraph; a paragraph started inside another ends it.
+pub fn from_events<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Block> {
     let mut builder = Builder::default();
-    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+    for event in events {
         builder.event(event);
     }
     builder.finish()
