@@ -1,0 +1,215 @@
+//! HTML to article blocks: the one converter for a saved page's extracted article, a feed
+//! entry's content and an export's content. It walks the parsed HTML (html5ever, through
+//! dom_query) and feeds its elements to the engine's block builder as document events
+//! ([`markdown::from_events`]), so headings, paragraphs, lists, quotes, code, emphasis and
+//! links follow the rules Markdown follows, link safety included. Only text is kept:
+//! scripts, styles, frames, forms, media and images are dropped, and nothing is fetched.
+
+use dom_query::{Document, NodeRef};
+use lectern_engine::article::Block;
+use lectern_engine::markdown;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+
+/// The blocks of an HTML document or fragment.
+pub fn to_blocks(html: &str) -> Vec<Block> {
+    let document = Document::fragment(html);
+    let mut walk = Walk::default();
+    walk.run(document.root());
+    markdown::from_events(walk.events)
+}
+
+/// Elements whose content is not text a reader reads.
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
+    "math", "canvas", "video", "audio", "picture", "source", "track", "img", "input", "button", "select",
+    "textarea", "head", "title", "meta", "link", "base", "map", "area", "dialog",
+];
+
+/// Elements that separate blocks without being one of the builder's blocks.
+const BOUNDARIES: &[&str] = &[
+    "html", "body", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
+    "figcaption", "address", "details", "summary", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr",
+    "td", "th", "caption", "center", "form", "fieldset", "legend", "hgroup", "li",
+];
+
+/// What leaving an element does.
+enum Exit {
+    /// Ends a block (a quote or a list also leaves the walker's containers).
+    End(TagEnd),
+    /// Ends an inline span: emphasis, strong, strikethrough, a link.
+    Inline(TagEnd),
+    /// Ends a block-level element that is no block of its own.
+    Boundary,
+    /// Nothing: the element only holds its content (`span`, `font`, …).
+    Transparent,
+}
+
+enum Step<'a> {
+    Enter(NodeRef<'a>),
+    Exit(Exit),
+}
+
+#[derive(Default)]
+struct Walk<'a> {
+    events: Vec<Event<'a>>,
+    /// Nothing written in the current block yet: leading white space is dropped.
+    at_start: bool,
+    /// White space seen since the last text: one space before the next text.
+    pending_space: bool,
+    /// Open quotes and lists (true for a list): an `li` is an item only directly in a list.
+    containers: Vec<bool>,
+}
+
+impl<'a> Walk<'a> {
+    /// Walks the tree from `root` with an explicit stack: deep documents cannot overflow it.
+    fn run(&mut self, root: NodeRef<'a>) {
+        self.at_start = true;
+        let mut stack = vec![Step::Enter(root)];
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Exit(exit) => self.exit(exit),
+                Step::Enter(node) if node.is_text() => self.text(&node.text()),
+                Step::Enter(node) if node.is_element() => {
+                    if let Some(exit) = self.enter(&node) {
+                        stack.push(Step::Exit(exit));
+                        let children: Vec<_> = node.children_it(false).collect();
+                        stack.extend(children.into_iter().rev().map(Step::Enter));
+                    }
+                }
+                Step::Enter(node) if node.is_document() || node.is_fragment() => {
+                    let children: Vec<_> = node.children_it(false).collect();
+                    stack.extend(children.into_iter().rev().map(Step::Enter));
+                }
+                Step::Enter(_) => {}
+            }
+        }
+    }
+
+    fn block(&mut self, event: Event<'a>) {
+        self.at_start = true;
+        self.pending_space = false;
+        self.events.push(event);
+    }
+
+    /// Opens `node`'s element; `None` when its content is skipped (dropped or taken whole).
+    fn enter(&mut self, node: &NodeRef<'a>) -> Option<Exit> {
+        let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        if DROPPED.contains(&name.as_str()) || node.has_attr("hidden") {
+            return None;
+        }
+        let heading = |level| Tag::Heading { level, id: None, classes: Vec::new(), attrs: Vec::new() };
+        let (tag, end) = match name.as_str() {
+            "p" => (Tag::Paragraph, TagEnd::Paragraph),
+            "h1" => (heading(HeadingLevel::H1), TagEnd::Heading(HeadingLevel::H1)),
+            "h2" => (heading(HeadingLevel::H2), TagEnd::Heading(HeadingLevel::H2)),
+            "h3" => (heading(HeadingLevel::H3), TagEnd::Heading(HeadingLevel::H3)),
+            "h4" => (heading(HeadingLevel::H4), TagEnd::Heading(HeadingLevel::H4)),
+            "h5" => (heading(HeadingLevel::H5), TagEnd::Heading(HeadingLevel::H5)),
+            "h6" => (heading(HeadingLevel::H6), TagEnd::Heading(HeadingLevel::H6)),
+            "pre" => {
+                self.block(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(CowStr::Borrowed("")))));
+                self.events.push(Event::Text(CowStr::from(node.text().to_string())));
+                self.block(Event::End(TagEnd::CodeBlock));
+                return None;
+            }
+            "code" | "kbd" | "samp" | "tt" => {
+                self.code(node.text().split_whitespace().collect::<Vec<_>>().join(" "));
+                return None;
+            }
+            "br" => {
+                self.block(Event::HardBreak);
+                return None;
+            }
+            "hr" => {
+                self.block(Event::Rule);
+                return None;
+            }
+            "blockquote" => {
+                self.containers.push(false);
+                self.block(Event::Start(Tag::BlockQuote(None)));
+                return Some(Exit::End(TagEnd::BlockQuote(None)));
+            }
+            "ul" | "ol" => {
+                let start = (name == "ol").then(|| node.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1));
+                self.containers.push(true);
+                self.block(Event::Start(Tag::List(start)));
+                return Some(Exit::End(TagEnd::List(start.is_some())));
+            }
+            "li" if self.containers.last() == Some(&true) => (Tag::Item, TagEnd::Item),
+            "em" | "i" | "cite" | "dfn" | "var" => return self.inline(Tag::Emphasis, TagEnd::Emphasis),
+            "strong" | "b" => return self.inline(Tag::Strong, TagEnd::Strong),
+            "s" | "del" | "strike" => return self.inline(Tag::Strikethrough, TagEnd::Strikethrough),
+            "a" => match node.attr("href") {
+                Some(href) => {
+                    let link = Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url: CowStr::from(href.trim().to_string()),
+                        title: CowStr::Borrowed(""),
+                        id: CowStr::Borrowed(""),
+                    };
+                    return self.inline(link, TagEnd::Link);
+                }
+                None => return Some(Exit::Transparent),
+            },
+            other if BOUNDARIES.contains(&other) => {
+                self.block(Event::Start(Tag::Paragraph));
+                return Some(Exit::Boundary);
+            }
+            _ => return Some(Exit::Transparent),
+        };
+        self.block(Event::Start(tag));
+        Some(Exit::End(end))
+    }
+
+    fn inline(&mut self, tag: Tag<'a>, end: TagEnd) -> Option<Exit> {
+        self.events.push(Event::Start(tag));
+        Some(Exit::Inline(end))
+    }
+
+    fn exit(&mut self, exit: Exit) {
+        match exit {
+            Exit::End(end) => {
+                if matches!(end, TagEnd::BlockQuote(_) | TagEnd::List(_)) {
+                    self.containers.pop();
+                }
+                self.block(Event::End(end));
+            }
+            Exit::Inline(end) => self.events.push(Event::End(end)),
+            Exit::Boundary => self.block(Event::End(TagEnd::Paragraph)),
+            Exit::Transparent => {}
+        }
+    }
+
+    /// Text with runs of white space as one space, none at the start of a block; a run at
+    /// the end waits for more text.
+    fn text(&mut self, text: &str) {
+        let mut out = String::new();
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.pending_space |= !self.at_start;
+            } else {
+                if self.pending_space {
+                    out.push(' ');
+                    self.pending_space = false;
+                }
+                out.push(c);
+                self.at_start = false;
+            }
+        }
+        if !out.is_empty() {
+            self.events.push(Event::Text(CowStr::from(out)));
+        }
+    }
+
+    fn code(&mut self, code: String) {
+        if code.is_empty() {
+            return;
+        }
+        if self.pending_space {
+            self.events.push(Event::Text(CowStr::Borrowed(" ")));
+            self.pending_space = false;
+        }
+        self.at_start = false;
+        self.events.push(Event::Code(CowStr::from(code)));
+    }
+}

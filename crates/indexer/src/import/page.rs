@@ -1,0 +1,84 @@
+//! A saved web page (`.html`, `.htm`) to one article, as Firefox's Reader View reads it:
+//! the readable article is extracted ([`extract`], the one place that names the extractor,
+//! `dom_smoothie`, a port of Mozilla's Readability) with its title, byline, date, site name
+//! (the article's source), language and address, and its content becomes blocks through
+//! [`html_blocks`]. A sidecar `page.html.yml` of front-matter lines wins over what was
+//! extracted.
+
+use lectern_engine::diagnostic::Diagnostic;
+use lectern_engine::front_matter::{self, FrontMatter};
+use lectern_engine::parse;
+
+use super::{html_blocks, Kind, Meta, Read};
+
+/// What the extractor found in a page.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+    pub lang: Option<String>,
+    pub url: Option<String>,
+    /// The article's content, as HTML.
+    pub content: String,
+}
+
+/// The readable article of a whole page, or why there is none.
+pub fn extract(html: &str) -> Result<Extracted, String> {
+    let mut readability =
+        dom_smoothie::Readability::new(html, None, None).map_err(|e| format!("cannot be read as HTML: {e}"))?;
+    let article = readability.parse().map_err(|e| format!("no readable article found in the page ({e})"))?;
+    let some = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    Ok(Extracted {
+        title: some(Some(article.title)),
+        byline: some(article.byline),
+        published: some(article.published_time),
+        site_name: some(article.site_name),
+        lang: some(article.lang),
+        url: some(article.url),
+        content: article.content.to_string(),
+    })
+}
+
+/// Reads the page `html` (shown as `path`) with its sidecar, if any (file name, bytes).
+pub fn read(path: &str, html: &str, sidecar: &Option<(String, Vec<u8>)>) -> Read {
+    let mut read = Read { kind: Kind::Page, articles: Vec::new(), diagnostics: Vec::new() };
+    let overrides = sidecar.as_ref().map(|(name, bytes)| {
+        let sidecar_path = match path.rsplit_once('/') {
+            Some((folder, _)) => format!("{folder}/{name}"),
+            None => name.clone(),
+        };
+        match parse::text_of(&sidecar_path, bytes) {
+            Ok(text) => front_matter::parse_lines(&sidecar_path, &text, &mut read.diagnostics),
+            Err(problem) => {
+                read.diagnostics.push(problem);
+                FrontMatter::default()
+            }
+        }
+    });
+    let extracted = match extract(html) {
+        Ok(extracted) => extracted,
+        Err(problem) => {
+            read.diagnostics.push(Diagnostic::error(path, 0, problem));
+            return read;
+        }
+    };
+    let mut meta = Meta::new(path, 0, "");
+    meta.text("title", extracted.title.as_deref());
+    meta.text("byline", extracted.byline.as_deref());
+    meta.text("source", extracted.site_name.as_deref());
+    meta.text("published", extracted.published.as_deref());
+    meta.text("url", extracted.url.as_deref());
+    meta.text("lang", extracted.lang.as_deref());
+    read.diagnostics.append(&mut meta.diagnostics);
+    let front = match overrides {
+        Some(overrides) => overrides.overriding(meta.front),
+        None => meta.front,
+    };
+    match parse::article(path, front, html_blocks::to_blocks(&extracted.content)) {
+        Some(article) => read.articles.push(article),
+        None => read.diagnostics.push(Diagnostic::error(path, 0, "no article text found in the page")),
+    }
+    read
+}
