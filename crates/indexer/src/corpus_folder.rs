@@ -181,7 +181,7 @@ mod tests {
         let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("seeds");
         let loaded = load(&root, "seeds");
         assert_eq!(messages(&loaded), Vec::<String>::new());
-        let corpus = loaded.corpus.expect("seeds build");
+        let corpus = loaded.corpus.as_ref().expect("seeds build");
         assert_eq!(corpus.articles.len(), loaded.articles());
         assert!(loaded.input_files() >= 1);
     }

@@ -161,7 +161,9 @@ impl<'a> Walk<'a> {
         Some(Exit::End(end))
     }
 
+    /// Opens an inline span; white space before it stays outside it.
     fn inline(&mut self, tag: Tag<'a>, end: TagEnd) -> Option<Exit> {
+        self.flush_space();
         self.events.push(Event::Start(tag));
         Some(Exit::Inline(end))
     }
@@ -201,15 +203,73 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn code(&mut self, code: String) {
-        if code.is_empty() {
-            return;
-        }
+    fn flush_space(&mut self) {
         if self.pending_space {
             self.events.push(Event::Text(CowStr::Borrowed(" ")));
             self.pending_space = false;
         }
+    }
+
+    fn code(&mut self, code: String) {
+        if code.is_empty() {
+            return;
+        }
+        self.flush_space();
         self.at_start = false;
         self.events.push(Event::Code(CowStr::from(code)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lectern_engine::article::{Inline, Text};
+
+    use super::*;
+
+    fn p(text: &str) -> Block {
+        Block::Paragraph(Text::plain(text))
+    }
+
+    #[test]
+    fn elements_become_blocks() {
+        let blocks = to_blocks(
+            "<h1>Title</h1><div>Loose <b>bold</b>\n  text</div><p>One<br>two</p><blockquote><p>Quoted</p></blockquote>\
+             <ul><li>a</li><li><p>b</p></li></ul><ol start=3><li>c</li></ol><pre>  code\n    kept</pre><hr><li>stray</li>",
+        );
+        assert!(matches!(&blocks[0], Block::Heading { level: 1, text } if text.text == "Title"));
+        let Block::Paragraph(loose) = &blocks[1] else { panic!("{blocks:?}") };
+        assert_eq!(loose.text, "Loose bold text");
+        assert_eq!(loose.inlines[1], Inline::Strong(vec![Inline::Plain { start: 6, end: 10 }]));
+        assert_eq!(blocks[2], Block::Paragraph(Text { text: "One\ntwo".into(), inlines: vec![Inline::Plain { start: 0, end: 3 }, Inline::LineBreak, Inline::Plain { start: 4, end: 7 }] }));
+        assert_eq!(blocks[3], Block::Quote(vec![p("Quoted")]));
+        assert_eq!(blocks[4], Block::List { start: None, items: vec![vec![p("a")], vec![p("b")]] });
+        assert_eq!(blocks[5], Block::List { start: Some(3), items: vec![vec![p("c")]] });
+        assert_eq!(blocks[6], Block::Code(Text::plain("  code\n    kept")));
+        assert_eq!(blocks[7], Block::SectionBreak);
+        assert_eq!(blocks[8], p("stray"));
+        assert_eq!(blocks.len(), 9);
+    }
+
+    #[test]
+    fn only_text_is_kept_and_links_are_safe() {
+        let blocks = to_blocks(
+            "<p>A <script>alert(1)</script><style>p{}</style><img src=x onerror=alert(2) alt=pic>b \
+             <a href=\"javascript:alert(3)\">bad</a> <a href=\" https://ok.example/\">good</a> <a href=/rel>rel</a> \
+             <code>x  &lt;y&gt;</code></p><iframe src=https://evil.example></iframe><p hidden>secret</p><svg><text>drawn</text></svg>",
+        );
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        let Block::Paragraph(t) = &blocks[0] else { panic!() };
+        assert_eq!(t.text, "A b bad good rel x <y>");
+        let links: Vec<&str> =
+            t.inlines.iter().filter_map(|i| if let Inline::Link { href, .. } = i { Some(href.as_str()) } else { None }).collect();
+        assert_eq!(links, ["https://ok.example/"]);
+        assert!(t.inlines.contains(&Inline::Code { start: 17, end: 22 }), "{:?}", t.inlines);
+    }
+
+    #[test]
+    fn deep_documents_do_not_overflow() {
+        let deep = format!("{}deep{}", "<div><span>".repeat(2_000), "</span></div>".repeat(2_000));
+        let blocks = std::thread::Builder::new().stack_size(256 << 10).spawn(move || to_blocks(&deep)).unwrap().join().unwrap();
+        assert_eq!(blocks.iter().flat_map(Block::texts).map(|t| t.text.as_str()).collect::<Vec<_>>(), ["deep"]);
     }
 }
