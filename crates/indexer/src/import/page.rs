@@ -11,6 +11,10 @@ use lectern_engine::parse;
 
 use super::{html_blocks, Kind, Meta, Read};
 
+/// The fewest characters (not counting spaces) of a page that Readability does not find
+/// probably readable: Readability's own least content length.
+const MIN_TEXT: usize = 140;
+
 /// What the extractor found in a page.
 #[derive(Debug, Default)]
 pub struct Extracted {
@@ -24,11 +28,18 @@ pub struct Extracted {
     pub content: String,
 }
 
-/// The readable article of a whole page, or why there is none.
+/// The readable article of a whole page, or why there is none. A page is read when
+/// Readability finds it probably readable (as Firefox shows its Reader View button only
+/// then), or when what it extracts still has [`MIN_TEXT`] characters.
 pub fn extract(html: &str) -> Result<Extracted, String> {
     let mut readability =
         dom_smoothie::Readability::new(html, None, None).map_err(|e| format!("cannot be read as HTML: {e}"))?;
-    let article = readability.parse().map_err(|e| format!("no readable article found in the page ({e})"))?;
+    let readable = readability.is_probably_readable();
+    let article = readability.parse().map_err(|e| format!("no article found in the page ({e})"))?;
+    let length = article.text_content.chars().filter(|c| !c.is_whitespace()).count();
+    if !readable && length < MIN_TEXT {
+        return Err(format!("no article found in the page: its readable text is {length} characters"));
+    }
     let some = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     Ok(Extracted {
         title: some(Some(article.title)),
@@ -78,7 +89,7 @@ pub fn read(path: &str, html: &str, sidecar: &Option<(String, Vec<u8>)>) -> Read
     };
     match parse::article(path, front, html_blocks::to_blocks(&extracted.content)) {
         Some(article) => read.articles.push(article),
-        None => read.diagnostics.push(Diagnostic::error(path, 0, "no article text found in the page")),
+        None => read.diagnostics.push(Diagnostic::error(path, 0, "no article found in the page: it has no text")),
     }
     read
 }
