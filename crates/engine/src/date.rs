@@ -211,7 +211,10 @@ fn rfc_2822(s: &str) -> Result<Published, Problem> {
 mod tests {
     use super::*;
 
-    fn published(s: &str) -> Option<(u16, u8, u8, Option<(u8, u8, u8)>)> {
+    /// Year, month, day and time of day.
+    type Read = (u16, u8, u8, Option<(u8, u8, u8)>);
+
+    fn published(s: &str) -> Option<Read> {
         parse_published(s).ok().map(|p| (p.year, p.month, p.day, p.time))
     }
 

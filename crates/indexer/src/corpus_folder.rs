@@ -95,7 +95,11 @@ pub fn load(root: &Path, shown: &str) -> Loaded {
         }
     }
     if articles.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
-        diagnostics.push(Diagnostic::error(shown, 0, format!("no articles: add articles ({}) to the corpus folder", import::EXTENSIONS)));
+        diagnostics.push(Diagnostic::error(
+            shown,
+            0,
+            format!("no articles: add articles ({}) to the corpus folder", import::EXTENSIONS),
+        ));
     }
     let corpus = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Corpus::assemble(articles));
     Loaded { corpus, diagnostics, kinds }

@@ -38,7 +38,8 @@ fn items<'a>(corpus: &'a Corpus, base: Option<&str>) -> Vec<Item<'a>> {
         .map(|n| {
             let article = &corpus.articles[n];
             let body = corpus.body(n).map(|b| &b.article);
-            let texts: Vec<&str> = body.map(|b| b.texts().into_iter().map(|t| t.text.as_str()).collect()).unwrap_or_default();
+            let texts: Vec<&str> =
+                body.map(|b| b.texts().into_iter().map(|t| t.text.as_str()).collect()).unwrap_or_default();
             Item {
                 article,
                 address: format!("{}#/a/{}", home(base), article.slug),
@@ -47,7 +48,13 @@ fn items<'a>(corpus: &'a Corpus, base: Option<&str>) -> Vec<Item<'a>> {
             }
         })
         .collect();
-    items.sort_by(|a, b| b.article.published.is_some().cmp(&a.article.published.is_some()).then(b.article.published.cmp(&a.article.published)));
+    items.sort_by(|a, b| {
+        b.article
+            .published
+            .is_some()
+            .cmp(&a.article.published.is_some())
+            .then(b.article.published.cmp(&a.article.published))
+    });
     items
 }
 
@@ -108,7 +115,8 @@ pub fn json_feed(corpus: &Corpus, base: Option<&str>) -> String {
 /// The Atom feed of the corpus.
 pub fn atom_feed(corpus: &Corpus, base: Option<&str>) -> String {
     let items = items(corpus, base);
-    let newest = items.first().and_then(|i| i.article.published).map_or("1970-01-01T00:00:00Z".to_string(), |p| timestamp(&p));
+    let newest =
+        items.first().and_then(|i| i.article.published).map_or("1970-01-01T00:00:00Z".to_string(), |p| timestamp(&p));
     let home = home(base);
     // Without an absolute address, ids are URNs: Atom ids must be absolute IRIs.
     let feed_id = if base.is_some() { home.clone() } else { "urn:lectern:corpus".to_string() };
@@ -116,7 +124,8 @@ pub fn atom_feed(corpus: &Corpus, base: Option<&str>) -> String {
         Some(_) => item.address.clone(),
         None => format!("urn:lectern:article:{}", item.article.slug),
     };
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     out += &format!("  <title>{TITLE}</title>\n  <id>{}</id>\n  <updated>{newest}</updated>\n", xml(&feed_id));
     out += &format!("  <author><name>{TITLE}</name></author>\n  <link rel=\"alternate\" href=\"{}\"/>\n", xml(&home));
     if base.is_some() {
@@ -127,7 +136,10 @@ pub fn atom_feed(corpus: &Corpus, base: Option<&str>) -> String {
         let updated = a.published.map_or(newest.clone(), |p| timestamp(&p));
         out += &format!("  <entry xml:lang=\"{}\">\n", xml(&a.lang));
         out += &format!("    <title>{}</title>\n    <id>{}</id>\n", xml(&a.title), xml(&id(item)));
-        out += &format!("    <link rel=\"alternate\" href=\"{}\"/>\n    <updated>{updated}</updated>\n", xml(&item.address));
+        out += &format!(
+            "    <link rel=\"alternate\" href=\"{}\"/>\n    <updated>{updated}</updated>\n",
+            xml(&item.address)
+        );
         if let Some(p) = &a.published {
             out += &format!("    <published>{}</published>\n", timestamp(p));
         }
@@ -163,4 +175,72 @@ fn xml(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use lectern_engine::article::{Block, Text};
+
+    use super::*;
+
+    const HOSTILE: &str = "<script>alert(\"x\")</script> & ]]> 'quotes' \u{1}\u{7f} émoji 🦀 \u{202e}";
+
+    fn corpus() -> Corpus {
+        let article = |file: &str, title: &str, published: Option<Published>| Article {
+            title: title.into(),
+            byline: Some(format!("{title} author")),
+            file: file.into(),
+            lang: "en".into(),
+            published,
+            url: Some("https://example.com/a?b=1&c=<2>".into()),
+            tags: vec!["<tag>".into()],
+            blocks: vec![Block::Paragraph(Text::plain(format!("Body of {title}.")))],
+            excerpt: format!("Excerpt of {title}"),
+            ..Article::default()
+        };
+        let day = |day| Some(Published { year: 2025, month: 4, day, time: None });
+        Corpus::assemble(vec![
+            article("a.md", "Older", day(1)),
+            article("b.md", HOSTILE, day(2)),
+            article("c.md", "Undated", None),
+        ])
+    }
+
+    /// `HOSTILE` as XML 1.0 can carry it: without its control characters.
+    fn hostile_as_xml() -> String {
+        HOSTILE.chars().filter(|c| !c.is_control() || *c == '\u{7f}').collect()
+    }
+
+    #[test]
+    fn the_atom_feed_parses_back_with_hostile_titles_whole() {
+        let atom = atom_feed(&corpus(), Some("https://reader.example/lectern"));
+        let feed = feed_rs::parser::parse(atom.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{atom}"));
+        let titles: Vec<String> = feed.entries.iter().map(|e| e.title.as_ref().unwrap().content.clone()).collect();
+        assert_eq!(titles, [hostile_as_xml(), "Older".to_string(), "Undated".to_string()], "newest first");
+        let hostile = &feed.entries[0];
+        assert_eq!(hostile.links[0].href, format!("https://reader.example/lectern/#/a/{}", corpus().articles[1].slug));
+        assert_eq!(hostile.links[1].href, "https://example.com/a?b=1&c=%3C2%3E", "as feed-rs normalizes it");
+        assert_eq!(hostile.categories[0].term, "<tag>");
+        assert_eq!(hostile.summary.as_ref().unwrap().content, format!("Excerpt of {}", hostile_as_xml()));
+        assert_eq!(hostile.published.unwrap().to_rfc3339(), "2025-04-02T00:00:00+00:00");
+        assert!(!atom.contains("<script>"));
+    }
+
+    #[test]
+    fn the_json_feed_parses_back_with_relative_links_without_a_base() {
+        let json = json_feed(&corpus(), None);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["version"], "https://jsonfeed.org/version/1.1");
+        assert_eq!(value["items"][0]["title"], HOSTILE);
+        assert_eq!(value["items"][0]["url"], format!("./#/a/{}", corpus().articles[1].slug));
+        assert_eq!(value["items"][0]["content_text"], format!("Body of {HOSTILE}."));
+        assert_eq!(value["items"][2]["title"], "Undated");
+        assert!(value.get("feed_url").is_none());
+        let feed = feed_rs::parser::parse(json.as_bytes()).unwrap();
+        assert_eq!(feed.entries.len(), 3);
+        let with_base = json_feed(&corpus(), Some("https://reader.example/"));
+        let value: serde_json::Value = serde_json::from_str(&with_base).unwrap();
+        assert_eq!(value["feed_url"], "https://reader.example/feed.json");
+        assert!(value["items"][1]["url"].as_str().unwrap().starts_with("https://reader.example/#/a/older"));
+    }
 }

@@ -66,7 +66,10 @@ fn an_rss_feed_gives_an_article_an_entry_and_reports_the_empty_one() {
     assert_eq!(hrefs(&bees.blocks), ["https://doi.example.org/10.1000/abeilles"]);
     assert!(!texts(bees).iter().any(|t| t.contains("alert")), "the script is dropped");
     let fusion = &feed.articles[1];
-    assert_eq!(texts(fusion), ["Le réacteur expérimental a maintenu un plasma pendant six minutes, un record européen."]);
+    assert_eq!(
+        texts(fusion),
+        ["Le réacteur expérimental a maintenu un plasma pendant six minutes, un record européen."]
+    );
     assert_eq!(fusion.published.map(|p| p.iso_date()).as_deref(), Some("2024-05-30"));
 }
 
@@ -93,9 +96,18 @@ fn a_json_feed_reads_html_and_text_content() {
     assert_eq!((feed.kind, messages(&feed)), (Kind::Feed, Vec::<String>::new()));
     let beach = &feed.articles[0];
     assert_eq!((beach.lang.as_str(), beach.byline.as_deref()), ("pt-BR", Some("Ana Beatriz Souza")));
-    assert_eq!(texts(beach), ["O sol nasceu às cinco e meia, e os vendedores já estavam na areia.", "À tarde, a maré subiu e levou as cadeiras."]);
+    assert_eq!(
+        texts(beach),
+        [
+            "O sol nasceu às cinco e meia, e os vendedores já estavam na areia.",
+            "À tarde, a maré subiu e levou as cadeiras."
+        ]
+    );
     assert_eq!(beach.tags, ["praia", "cotidiano"]);
-    assert_eq!(texts(&feed.articles[1]), ["Toda sexta-feira, o bar da esquina vira palco.", "Ninguém sabe quem começou a roda."]);
+    assert_eq!(
+        texts(&feed.articles[1]),
+        ["Toda sexta-feira, o bar da esquina vira palco.", "Ninguém sabe quem começou a roda."]
+    );
 }
 
 #[test]
@@ -111,12 +123,19 @@ fn a_wallabag_export_keeps_its_annotations() {
     assert_eq!(
         ocean.imported,
         [
-            ImportedHighlight { quote: "absorbed a record amount of heat".into(), note: Some("Compare with the 2019 figure".into()) },
+            ImportedHighlight {
+                quote: "absorbed a record amount of heat".into(),
+                note: Some("Compare with the 2019 figure".into())
+            },
             ImportedHighlight { quote: "bleaches coral reefs".into(), note: None },
         ]
     );
     let forests = &export.articles[1];
-    assert_eq!(forests.published.map(|p| p.iso_date()).as_deref(), Some("2022-04-10"), "created_at without published_at");
+    assert_eq!(
+        forests.published.map(|p| p.iso_date()).as_deref(),
+        Some("2022-04-10"),
+        "created_at without published_at"
+    );
     assert!(forests.byline.is_none() && forests.imported.is_empty());
 }
 
@@ -160,7 +179,10 @@ fn an_omnivore_export_keeps_its_highlights() {
     let export = import::omnivore::read("export.zip", &omnivore_zip(""));
     assert_eq!((export.kind, messages(&export)), (Kind::Omnivore, Vec::<String>::new()));
     let train = &export.articles[0];
-    assert_eq!((train.title.as_str(), train.byline.as_deref()), ("The quiet return of the night train", Some("Elena Petrova")));
+    assert_eq!(
+        (train.title.as_str(), train.byline.as_deref()),
+        ("The quiet return of the night train", Some("Elena Petrova"))
+    );
     assert_eq!(train.tags, ["travel", "rail"]);
     assert_eq!(train.published.map(|p| p.iso_date()).as_deref(), Some("2023-06-10"));
     assert_eq!(hrefs(&train.blocks), ["https://travel.example.com/routes"]);
@@ -173,7 +195,8 @@ fn an_omnivore_export_keeps_its_highlights() {
 
 #[test]
 fn an_omnivore_export_without_a_content_file_is_an_error() {
-    let export = import::omnivore::read("export.zip", &omnivore_zip("content/a-short-history-of-the-pencil-2b91f0.html"));
+    let export =
+        import::omnivore::read("export.zip", &omnivore_zip("content/a-short-history-of-the-pencil-2b91f0.html"));
     assert_eq!(
         messages(&export),
         ["export.zip: entry 2 (slug `a-short-history-of-the-pencil-2b91f0`): content/a-short-history-of-the-pencil-2b91f0.html is missing from the export"]
@@ -213,7 +236,9 @@ fn json_lines_give_an_article_a_line() {
     assert_eq!(titles, ["Notes on the Tokyo metro", "Receita de pão de queijo", "A heading becomes the title"]);
     let metro = &lines.articles[0];
     assert_eq!(metro.published.map(|p| p.time), Some(Some((7, 30, 0))));
-    assert!(matches!(&metro.blocks[0], Block::Paragraph(t) if t.inlines.iter().any(|i| matches!(i, Inline::Strong(_)))));
+    assert!(
+        matches!(&metro.blocks[0], Block::Paragraph(t) if t.inlines.iter().any(|i| matches!(i, Inline::Strong(_))))
+    );
     assert_eq!(texts(&lines.articles[1]), ["Misture o polvilho com o leite quente.", "Asse por 25 minutos."]);
 }
 

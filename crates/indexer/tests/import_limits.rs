@@ -22,7 +22,10 @@ fn messages(read: &import::Read) -> Vec<String> {
 
 #[test]
 fn a_malformed_feed_is_an_error() {
-    let read = feed::read("broken.xml", b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>A</item></channel>");
+    let read = feed::read(
+        "broken.xml",
+        b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>A</item></channel>",
+    );
     let got = messages(&read);
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("broken.xml: not a feed Lectern can read: "), "{}", got[0]);
@@ -33,7 +36,10 @@ fn a_malformed_feed_is_an_error() {
 
 #[test]
 fn a_page_without_an_article_is_an_error() {
-    for html in ["<html><head><title>Nothing</title></head><body><nav><a href=\"/\">Home</a></nav></body></html>", "<html><body><script>x()</script></body></html>"] {
+    for html in [
+        "<html><head><title>Nothing</title></head><body><nav><a href=\"/\">Home</a></nav></body></html>",
+        "<html><body><script>x()</script></body></html>",
+    ] {
         let read = page::read("empty.html", html, &None);
         let got = messages(&read);
         assert!(read.articles.is_empty());
@@ -45,7 +51,8 @@ fn a_page_without_an_article_is_an_error() {
 
 #[test]
 fn a_fifty_megabyte_page_is_refused_with_its_size() {
-    let paragraph = "<p>Zelenskyy and Trump met in Rome ahead of the funeral, a meeting both sides called productive.</p>\n";
+    let paragraph =
+        "<p>Zelenskyy and Trump met in Rome ahead of the funeral, a meeting both sides called productive.</p>\n";
     let mut html = String::from("<html><body><article>");
     while html.len() < 50_000_000 {
         html.push_str(paragraph);

@@ -32,8 +32,12 @@ const BYLINE_DIFFERS: &[&str] = &["blogger", "liberation-1", "wordpress"];
 
 #[test]
 fn saved_pages_read_as_readability_reads_them() {
-    let mut names: Vec<String> =
-        fs::read_dir(fixtures()).unwrap().flatten().filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = fs::read_dir(fixtures())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     assert!(names.len() >= 10, "at least ten test pages");
     let (mut titles, mut bylines, mut ends) = (0, 0, 0);
@@ -41,14 +45,16 @@ fn saved_pages_read_as_readability_reads_them() {
     for name in &names {
         let dir = fixtures().join(name);
         let source = fs::read_to_string(dir.join("source.html")).unwrap();
-        let expected: serde_json::Value = serde_json::from_str(&fs::read_to_string(dir.join("expected-metadata.json")).unwrap()).unwrap();
+        let expected: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("expected-metadata.json")).unwrap()).unwrap();
         let read = import::page::read(name, &source, &None);
         let errors: Vec<String> = read.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
         assert_eq!(errors, Vec::<String>::new(), "{name}");
         let article = &read.articles[0];
         let want = |key: &str| expected[key].as_str().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
         let title_ok = want("title").as_deref() == Some(article.title.as_str());
-        let byline_ok = want("byline") == article.byline.as_deref().map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "));
+        let byline_ok =
+            want("byline") == article.byline.as_deref().map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "));
         let mut ours = Vec::new();
         paragraphs(&article.blocks, &mut ours);
         let mut theirs = Vec::new();
@@ -59,15 +65,28 @@ fn saved_pages_read_as_readability_reads_them() {
             problems.push(format!("{name}: title {:?}, expected {:?}", article.title, want("title")));
         }
         if byline_ok == BYLINE_DIFFERS.contains(&name.as_str()) {
-            problems.push(format!("{name}: byline {:?}, expected {:?} (BYLINE_DIFFERS is out of date)", article.byline, want("byline")));
+            problems.push(format!(
+                "{name}: byline {:?}, expected {:?} (BYLINE_DIFFERS is out of date)",
+                article.byline,
+                want("byline")
+            ));
         }
         if !ends_ok {
-            problems.push(format!("{name}: paragraphs {:?} … {:?}, expected {:?} … {:?}", ours.first(), ours.last(), theirs.first(), theirs.last()));
+            problems.push(format!(
+                "{name}: paragraphs {:?} … {:?}, expected {:?} … {:?}",
+                ours.first(),
+                ours.last(),
+                theirs.first(),
+                theirs.last()
+            ));
         }
         titles += usize::from(title_ok);
         bylines += usize::from(byline_ok);
         ends += usize::from(ends_ok);
     }
-    println!("of {} pages: titles match on {titles}, bylines on {bylines}, first and last paragraphs on {ends}", names.len());
+    println!(
+        "of {} pages: titles match on {titles}, bylines on {bylines}, first and last paragraphs on {ends}",
+        names.len()
+    );
     assert_eq!(problems, Vec::<String>::new());
 }

@@ -21,15 +21,44 @@ pub fn to_blocks(html: &str) -> Vec<Block> {
 /// Elements whose content is not text a reader reads.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
-    "math", "canvas", "video", "audio", "picture", "source", "track", "img", "input", "button", "select",
-    "textarea", "head", "title", "meta", "link", "base", "map", "area", "dialog",
+    "math", "canvas", "video", "audio", "picture", "source", "track", "img", "input", "button", "select", "textarea",
+    "head", "title", "meta", "link", "base", "map", "area", "dialog",
 ];
 
 /// Elements that separate blocks without being one of the builder's blocks.
 const BOUNDARIES: &[&str] = &[
-    "html", "body", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
-    "figcaption", "address", "details", "summary", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr",
-    "td", "th", "caption", "center", "form", "fieldset", "legend", "hgroup", "li",
+    "html",
+    "body",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "center",
+    "form",
+    "fieldset",
+    "legend",
+    "hgroup",
+    "li",
 ];
 
 /// What leaving an element does.
@@ -240,7 +269,17 @@ mod tests {
         let Block::Paragraph(loose) = &blocks[1] else { panic!("{blocks:?}") };
         assert_eq!(loose.text, "Loose bold text");
         assert_eq!(loose.inlines[1], Inline::Strong(vec![Inline::Plain { start: 6, end: 10 }]));
-        assert_eq!(blocks[2], Block::Paragraph(Text { text: "One\ntwo".into(), inlines: vec![Inline::Plain { start: 0, end: 3 }, Inline::LineBreak, Inline::Plain { start: 4, end: 7 }] }));
+        assert_eq!(
+            blocks[2],
+            Block::Paragraph(Text {
+                text: "One\ntwo".into(),
+                inlines: vec![
+                    Inline::Plain { start: 0, end: 3 },
+                    Inline::LineBreak,
+                    Inline::Plain { start: 4, end: 7 }
+                ]
+            })
+        );
         assert_eq!(blocks[3], Block::Quote(vec![p("Quoted")]));
         assert_eq!(blocks[4], Block::List { start: None, items: vec![vec![p("a")], vec![p("b")]] });
         assert_eq!(blocks[5], Block::List { start: Some(3), items: vec![vec![p("c")]] });
@@ -260,8 +299,11 @@ mod tests {
         assert_eq!(blocks.len(), 1, "{blocks:?}");
         let Block::Paragraph(t) = &blocks[0] else { panic!() };
         assert_eq!(t.text, "A b bad good rel x <y>");
-        let links: Vec<&str> =
-            t.inlines.iter().filter_map(|i| if let Inline::Link { href, .. } = i { Some(href.as_str()) } else { None }).collect();
+        let links: Vec<&str> = t
+            .inlines
+            .iter()
+            .filter_map(|i| if let Inline::Link { href, .. } = i { Some(href.as_str()) } else { None })
+            .collect();
         assert_eq!(links, ["https://ok.example/"]);
         assert!(t.inlines.contains(&Inline::Code { start: 17, end: 22 }), "{:?}", t.inlines);
     }
@@ -269,7 +311,8 @@ mod tests {
     #[test]
     fn deep_documents_do_not_overflow() {
         let deep = format!("{}deep{}", "<div><span>".repeat(2_000), "</span></div>".repeat(2_000));
-        let blocks = std::thread::Builder::new().stack_size(256 << 10).spawn(move || to_blocks(&deep)).unwrap().join().unwrap();
+        let blocks =
+            std::thread::Builder::new().stack_size(256 << 10).spawn(move || to_blocks(&deep)).unwrap().join().unwrap();
         assert_eq!(blocks.iter().flat_map(Block::texts).map(|t| t.text.as_str()).collect::<Vec<_>>(), ["deep"]);
     }
 }

@@ -46,7 +46,8 @@ pub fn read(path: &str, bytes: &[u8]) -> Read {
     let mut listings: Vec<&String> = files.keys().filter(|name| is_listing(name)).collect();
     listings.sort();
     if listings.is_empty() {
-        let problem = "not an Omnivore export: the zip holds no metadata_*.json (Lectern reads zips exported by Omnivore)";
+        let problem =
+            "not an Omnivore export: the zip holds no metadata_*.json (Lectern reads zips exported by Omnivore)";
         read.diagnostics.push(Diagnostic::error(path, 0, problem));
         return read;
     }
@@ -122,7 +123,10 @@ fn unzip(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, String> {
         }
         let name = file.name().to_string();
         let mut content = Vec::new();
-        (&mut file).take(MAX_BYTES + 1).read_to_end(&mut content).map_err(|e| format!("{name}: cannot be unpacked: {e}"))?;
+        (&mut file)
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut content)
+            .map_err(|e| format!("{name}: cannot be unpacked: {e}"))?;
         if content.len() as u64 > MAX_BYTES {
             return Err(format!("{name} unpacks to more than {} MB, the most Lectern reads", MAX_BYTES / 1_000_000));
         }
