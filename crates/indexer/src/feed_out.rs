@@ -1,8 +1,9 @@
 //! Feeds of the corpus, written into the site beside `index.html` so that a feed reader
 //! can follow it: `feed.json` (JSON Feed 1.1) and `feed.xml` (Atom 1.0), newest first.
-//! Each item links to the article's address in the app, `<base>#/a/<slug>` when the site's
-//! absolute address is given (`LECTERN_BASE_URL`), else `./#/a/<slug>`, and carries its
-//! metadata, excerpt and text (as text: never HTML).
+//! Every article is an item, linking to its address in the app, `<base>#/a/<slug>` when
+//! the site's absolute address is given (`LECTERN_BASE_URL`), else `./#/a/<slug>`, with its
+//! metadata and its excerpt as text (never HTML). The bodies stay out: a feed of a corpus
+//! of 10,000 articles stays a few megabytes, and the reader follows the link to read.
 
 use std::fs;
 use std::io;
@@ -24,12 +25,11 @@ pub fn write(corpus: &Corpus, site: &Path, base: Option<&str>) -> io::Result<()>
     fs::write(site.join(ATOM_FEED), atom_feed(corpus, base))
 }
 
-/// One article of the feed: its metadata, its excerpt and its text.
+/// One article of the feed: its metadata and its excerpt.
 struct Item<'a> {
     article: &'a Article,
     address: String,
     excerpt: &'a str,
-    text: String,
 }
 
 /// The articles newest first (undated last, in corpus order), with their addresses.
@@ -37,14 +37,10 @@ fn items<'a>(corpus: &'a Corpus, base: Option<&str>) -> Vec<Item<'a>> {
     let mut items: Vec<Item<'a>> = (0..corpus.articles.len())
         .map(|n| {
             let article = &corpus.articles[n];
-            let body = corpus.body(n).map(|b| &b.article);
-            let texts: Vec<&str> =
-                body.map(|b| b.texts().into_iter().map(|t| t.text.as_str()).collect()).unwrap_or_default();
             Item {
                 article,
                 address: format!("{}#/a/{}", home(base), article.slug),
-                excerpt: body.map_or("", |b| b.excerpt.as_str()),
-                text: texts.join("\n\n"),
+                excerpt: corpus.body(n).map_or("", |b| b.article.excerpt.as_str()),
             }
         })
         .collect();
@@ -83,8 +79,7 @@ pub fn json_feed(corpus: &Corpus, base: Option<&str>) -> String {
                 "id": item.address,
                 "url": item.address,
                 "title": a.title,
-                "summary": item.excerpt,
-                "content_text": item.text,
+                "content_text": item.excerpt,
                 "language": a.lang,
             });
             let fields = entry.as_object_mut().expect("an object");
@@ -152,8 +147,7 @@ pub fn atom_feed(corpus: &Corpus, base: Option<&str>) -> String {
         for tag in &a.tags {
             out += &format!("    <category term=\"{}\"/>\n", xml(tag));
         }
-        out += &format!("    <summary type=\"text\">{}</summary>\n", xml(item.excerpt));
-        out += &format!("    <content type=\"text\">{}</content>\n  </entry>\n", xml(&item.text));
+        out += &format!("    <summary type=\"text\">{}</summary>\n  </entry>\n", xml(item.excerpt));
     }
     out + "</feed>\n"
 }
@@ -233,7 +227,7 @@ mod tests {
         assert_eq!(value["version"], "https://jsonfeed.org/version/1.1");
         assert_eq!(value["items"][0]["title"], HOSTILE);
         assert_eq!(value["items"][0]["url"], format!("./#/a/{}", corpus().articles[1].slug));
-        assert_eq!(value["items"][0]["content_text"], format!("Body of {HOSTILE}."));
+        assert_eq!(value["items"][0]["content_text"], format!("Excerpt of {HOSTILE}"));
         assert_eq!(value["items"][2]["title"], "Undated");
         assert!(value.get("feed_url").is_none());
         let feed = feed_rs::parser::parse(json.as_bytes()).unwrap();

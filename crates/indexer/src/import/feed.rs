@@ -107,6 +107,8 @@ fn as_timestamp(published: lectern_engine::article::Published) -> Option<DateTim
     Some(day.and_hms_opt(h.into(), m.into(), u32::from(s.min(59)))?.and_utc())
 }
 
+/// The timestamp back as the date written; midnight reads as a date without a time (the
+/// timestamp cannot tell `2024-02-20` from `2024-02-20T00:00:00`).
 fn published_of(at: DateTime<Utc>) -> lectern_engine::article::Published {
     use chrono::{Datelike, Timelike};
     let time = (at.hour(), at.minute(), at.second());
