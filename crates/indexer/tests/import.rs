@@ -215,6 +215,20 @@ fn a_zip_that_is_not_an_omnivore_export_is_an_error() {
 }
 
 #[test]
+fn a_zip_bomb_is_refused_not_unpacked() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("content/bomb.html", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.write_all(&vec![b' '; 21_000_000]).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    assert!(bytes.len() < 1_000_000, "it packs small");
+    assert_eq!(
+        messages(&import::omnivore::read("bomb.zip", &bytes)),
+        ["bomb.zip: content/bomb.html unpacks to more than 20 MB, the most Lectern reads of one file"]
+    );
+}
+
+#[test]
 fn pocket_exports_are_reported_as_links() {
     for rel in ["pocket/ril_export.html", "pocket/part_000000.csv"] {
         let export = read(rel);

@@ -61,7 +61,10 @@ fn a_fifty_megabyte_page_is_refused_with_its_size() {
     let started = Instant::now();
     let read = import::read("huge.html", &path).unwrap();
     assert!(started.elapsed() < Duration::from_secs(5));
-    assert_eq!(messages(&read), ["huge.html: is 50.0 MB: Lectern reads saved pages, feeds and exports of at most 20 MB (split it, or save the article alone)"]);
+    assert_eq!(
+        messages(&read),
+        ["huge.html: is 50.0 MB: Lectern reads saved pages of at most 20 MB (save the article alone)"]
+    );
     fs::remove_file(path).unwrap();
 }
 

@@ -61,9 +61,16 @@ const BOUNDARIES: &[&str] = &[
     "li",
 ];
 
+#[derive(Clone, Copy, PartialEq)]
+enum Container {
+    Quote,
+    List,
+    Item,
+}
+
 /// What leaving an element does.
 enum Exit {
-    /// Ends a block (a quote or a list also leaves the walker's containers).
+    /// Ends a block (a quote, a list or an item also leaves the walker's containers).
     End(TagEnd),
     /// Ends an inline span: emphasis, strong, strikethrough, a link.
     Inline(TagEnd),
@@ -85,8 +92,8 @@ struct Walk<'a> {
     at_start: bool,
     /// White space seen since the last text: one space before the next text.
     pending_space: bool,
-    /// Open quotes and lists (true for a list): an `li` is an item only directly in a list.
-    containers: Vec<bool>,
+    /// Open quotes, lists and items: an `li` is an item only directly in a list.
+    containers: Vec<Container>,
 }
 
 impl<'a> Walk<'a> {
@@ -154,17 +161,20 @@ impl<'a> Walk<'a> {
                 return None;
             }
             "blockquote" => {
-                self.containers.push(false);
+                self.containers.push(Container::Quote);
                 self.block(Event::Start(Tag::BlockQuote(None)));
                 return Some(Exit::End(TagEnd::BlockQuote(None)));
             }
             "ul" | "ol" => {
                 let start = (name == "ol").then(|| node.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1));
-                self.containers.push(true);
+                self.containers.push(Container::List);
                 self.block(Event::Start(Tag::List(start)));
                 return Some(Exit::End(TagEnd::List(start.is_some())));
             }
-            "li" if self.containers.last() == Some(&true) => (Tag::Item, TagEnd::Item),
+            "li" if self.containers.last() == Some(&Container::List) => {
+                self.containers.push(Container::Item);
+                (Tag::Item, TagEnd::Item)
+            }
             "em" | "i" | "cite" | "dfn" | "var" => return self.inline(Tag::Emphasis, TagEnd::Emphasis),
             "strong" | "b" => return self.inline(Tag::Strong, TagEnd::Strong),
             "s" | "del" | "strike" => return self.inline(Tag::Strikethrough, TagEnd::Strikethrough),
@@ -200,7 +210,7 @@ impl<'a> Walk<'a> {
     fn exit(&mut self, exit: Exit) {
         match exit {
             Exit::End(end) => {
-                if matches!(end, TagEnd::BlockQuote(_) | TagEnd::List(_)) {
+                if matches!(end, TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) {
                     self.containers.pop();
                 }
                 self.block(Event::End(end));
@@ -306,6 +316,12 @@ mod tests {
             .collect();
         assert_eq!(links, ["https://ok.example/"]);
         assert!(t.inlines.contains(&Inline::Code { start: 17, end: 22 }), "{:?}", t.inlines);
+    }
+
+    #[test]
+    fn an_item_inside_an_item_without_its_list_is_kept() {
+        let blocks = to_blocks("<ol><li>a<table><tr><td><li>b</li></td></tr></table></li></ol>");
+        assert_eq!(blocks, vec![Block::List { start: Some(1), items: vec![vec![p("a"), p("b")]] }]);
     }
 
     #[test]

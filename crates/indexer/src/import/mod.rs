@@ -21,10 +21,15 @@ use lectern_engine::diagnostic::Diagnostic;
 use lectern_engine::front_matter::{self, FrontMatter, Value};
 use lectern_engine::parse::{self, Format};
 
-/// The largest saved page, feed or export read (and the largest file inside an export
-/// zip): 20 MB. Readability's work grows with the page; a bigger file is refused with a
-/// message rather than stalling the build. Plain text and Markdown have no limit.
-pub const MAX_BYTES: u64 = 20_000_000;
+/// The largest saved page read, and the largest file inside an export zip: 20 MB.
+/// Readability's work grows faster than the page; a bigger one is refused with a message
+/// rather than stalling the build.
+pub const MAX_PAGE_BYTES: u64 = 20_000_000;
+
+/// The largest feed, export or JSON Lines file read, and the most an export zip may unpack
+/// to in all: 500 MB (their work grows with their entries; the bound is memory). Plain
+/// text and Markdown have no limit.
+pub const MAX_EXPORT_BYTES: u64 = 500_000_000;
 
 /// The kinds of input file, as the build's summary counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,8 +98,13 @@ pub fn read(shown: &str, path: &Path) -> Option<Read> {
         _ => return None,
     };
     let size = fs::metadata(path).map_or(0, |meta| meta.len());
-    if !matches!(kind, Kind::Text | Kind::Markdown) && size > MAX_BYTES {
-        return Some(Read::failed(kind, too_big(shown, size)));
+    let limit = match kind {
+        Kind::Text | Kind::Markdown => u64::MAX,
+        Kind::Page => MAX_PAGE_BYTES,
+        _ => MAX_EXPORT_BYTES,
+    };
+    if size > limit {
+        return Some(Read::failed(kind, too_big(shown, size, kind, limit)));
     }
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
@@ -160,15 +170,16 @@ fn json(shown: &str, text: &str) -> Read {
     )
 }
 
-fn too_big(shown: &str, bytes: u64) -> Diagnostic {
+fn too_big(shown: &str, bytes: u64, kind: Kind, limit: u64) -> Diagnostic {
+    let (what, advice) = match kind {
+        Kind::Page => ("saved pages", "save the article alone"),
+        _ => ("feeds, exports and JSON Lines files", "split it"),
+    };
+    let size = bytes as f64 / 1e6;
     Diagnostic::error(
         shown,
         0,
-        format!(
-            "is {:.1} MB: Lectern reads saved pages, feeds and exports of at most {} MB (split it, or save the article alone)",
-            bytes as f64 / 1e6,
-            MAX_BYTES / 1_000_000
-        ),
+        format!("is {size:.1} MB: Lectern reads {what} of at most {} MB ({advice})", limit / 1_000_000),
     )
 }
 

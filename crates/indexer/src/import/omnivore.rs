@@ -11,7 +11,7 @@ use lectern_engine::article::ImportedHighlight;
 use lectern_engine::diagnostic::Diagnostic;
 use serde::Deserialize;
 
-use super::{html_blocks, Kind, Meta, Read, MAX_BYTES};
+use super::{html_blocks, Kind, Meta, Read, MAX_EXPORT_BYTES, MAX_PAGE_BYTES};
 
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "camelCase")]
@@ -112,10 +112,12 @@ fn is_listing(name: &str) -> bool {
     file.starts_with("metadata_") && file.ends_with(".json")
 }
 
-/// Every file of the zip by name, each at most [`MAX_BYTES`] unpacked.
+/// Every file of the zip by name: each at most [`MAX_PAGE_BYTES`] unpacked, and all of
+/// them at most [`MAX_EXPORT_BYTES`] (a zip bomb is refused, not unpacked).
 fn unzip(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a zip archive: {e}"))?;
     let mut files = HashMap::new();
+    let mut total = 0;
     for i in 0..archive.len() {
         let mut file = archive.by_index(i).map_err(|e| format!("a damaged zip: {e}"))?;
         if file.is_dir() {
@@ -123,12 +125,20 @@ fn unzip(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, String> {
         }
         let name = file.name().to_string();
         let mut content = Vec::new();
-        (&mut file)
-            .take(MAX_BYTES + 1)
-            .read_to_end(&mut content)
-            .map_err(|e| format!("{name}: cannot be unpacked: {e}"))?;
-        if content.len() as u64 > MAX_BYTES {
-            return Err(format!("{name} unpacks to more than {} MB, the most Lectern reads", MAX_BYTES / 1_000_000));
+        let unpacked = (&mut file).take(MAX_PAGE_BYTES + 1).read_to_end(&mut content);
+        unpacked.map_err(|e| format!("{name}: cannot be unpacked: {e}"))?;
+        total += content.len() as u64;
+        if content.len() as u64 > MAX_PAGE_BYTES {
+            return Err(format!(
+                "{name} unpacks to more than {} MB, the most Lectern reads of one file",
+                MAX_PAGE_BYTES / 1_000_000
+            ));
+        }
+        if total > MAX_EXPORT_BYTES {
+            return Err(format!(
+                "the zip unpacks to more than {} MB, the most Lectern reads of an export",
+                MAX_EXPORT_BYTES / 1_000_000
+            ));
         }
         files.insert(name, content);
     }

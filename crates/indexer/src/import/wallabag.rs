@@ -18,11 +18,19 @@ struct Entry {
     content: Option<String>,
     published_at: Option<String>,
     created_at: Option<String>,
-    published_by: Option<Vec<String>>,
+    published_by: Option<Names>,
     domain_name: Option<String>,
     language: Option<String>,
     tags: Vec<Tag>,
     annotations: Vec<Annotation>,
+}
+
+/// Authors as a list of names, or as one.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Names {
+    Many(Vec<String>),
+    One(String),
 }
 
 /// A tag as a string, or as an object with a `label` (as Wallabag's API writes them).
@@ -55,7 +63,11 @@ pub fn read(path: &str, entries: Vec<Value>) -> Read {
         let mut meta = Meta::new(path, 0, at);
         meta.text("title", entry.title.as_deref());
         meta.text("url", entry.url.as_deref());
-        meta.text("byline", entry.published_by.map(|names| names.join(", ")).as_deref());
+        let byline = entry.published_by.map(|names| match names {
+            Names::Many(names) => names.join(", "),
+            Names::One(name) => name,
+        });
+        meta.text("byline", byline.as_deref());
         meta.text("published", entry.published_at.as_deref().or(entry.created_at.as_deref()));
         meta.text("source", entry.domain_name.as_deref());
         meta.text("lang", entry.language.as_deref());
