@@ -267,6 +267,39 @@ mod tests {
     }
 
     #[test]
+    fn sidecars_are_read_with_their_pages_and_their_problems_named() {
+        let page = b"<html><head><title>Kursk</title></head><body><article><p>Russia acknowledged for the first time that North Korean troops fought in the Kursk region, a senior official said on Saturday in Moscow.</p></article></body></html>";
+        let dir = folder(
+            "sidecars",
+            &[
+                ("a.html", page),
+                (
+                    "a.html.yml",
+                    b"source: CNN
+tags: solo
+",
+                ),
+                (
+                    "orphan.html.yml",
+                    b"source: x
+",
+                ),
+            ],
+        );
+        let loaded = load(&dir, "corpus");
+        assert_eq!(
+            messages(&loaded),
+            [
+                "corpus/a.html.yml:2: `tags` must be a list like [\"russia\", \"ukraine\"], found text",
+                "corpus/orphan.html.yml: a sidecar of metadata without its page `orphan.html`; not bundled",
+            ]
+        );
+        let dir = folder("sidecar", &[("a.html", page), ("a.html.yml", b"---\nsource: CNN\n---\n")]);
+        let corpus = load(&dir, "corpus").corpus.expect("builds");
+        assert_eq!((corpus.articles[0].title.as_str(), corpus.articles[0].source.as_deref()), ("Kursk", Some("CNN")));
+    }
+
+    #[test]
     fn a_folder_without_articles_is_an_error() {
         let dir = folder("none", &[("readme.rst", b"x")]);
         let loaded = load(&dir, "corpus");

@@ -12,8 +12,8 @@ use lectern_engine::parse;
 use super::{html_blocks, Kind, Meta, Read};
 
 /// The fewest characters (not counting spaces) of a page that Readability does not find
-/// probably readable: Readability's own least content length.
-const MIN_TEXT: usize = 140;
+/// probably readable: about ten words, more than a menu's or a cookie banner's.
+const MIN_TEXT: usize = 50;
 
 /// What the extractor found in a page.
 #[derive(Debug, Default)]
