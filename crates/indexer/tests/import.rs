@@ -273,6 +273,18 @@ fn json_lines_errors_name_their_lines() {
 }
 
 #[test]
+fn a_wallabag_entry_of_the_wrong_shape_is_named_with_its_field() {
+    let entries = serde_json::from_str("[1, {\"title\": 3, \"content\": \"<p>x</p>\"}]").unwrap();
+    assert_eq!(
+        messages(&import::wallabag::read("w.json", entries)),
+        [
+            "w.json: entry 1: not a Wallabag entry: invalid type: integer `1`, expected struct Entry",
+            "w.json: entry 2: not a Wallabag entry: `title`: invalid type: integer `3`, expected a string",
+        ]
+    );
+}
+
+#[test]
 fn a_json_file_of_another_kind_is_an_error() {
     let other = fixture("../../../target/other.json");
     fs::write(&other, "{\"name\": \"package\"}").unwrap();

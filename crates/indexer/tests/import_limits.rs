@@ -28,7 +28,7 @@ fn a_malformed_feed_is_an_error() {
     );
     let got = messages(&read);
     assert_eq!(got.len(), 1, "{got:?}");
-    assert!(got[0].starts_with("broken.xml: not a feed Lectern can read: "), "{}", got[0]);
+    assert!(got[0].starts_with("broken.xml: not a feed Lectern can read (RSS, Atom or JSON Feed): "), "{}", got[0]);
     assert!(read.diagnostics[0].is_error() && read.articles.is_empty());
     let not_a_feed = feed::read("page.xml", b"<html><body>hello</body></html>");
     assert!(not_a_feed.diagnostics[0].is_error(), "{:?}", messages(&not_a_feed));

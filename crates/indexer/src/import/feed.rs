@@ -34,7 +34,11 @@ pub fn read(path: &str, bytes: &[u8]) -> Read {
     let feed = match parser.parse(bytes) {
         Ok(feed) => feed,
         Err(e) => {
-            read.diagnostics.push(Diagnostic::error(path, 0, format!("not a feed Lectern can read: {e}")));
+            read.diagnostics.push(Diagnostic::error(
+                path,
+                0,
+                format!("not a feed Lectern can read (RSS, Atom or JSON Feed): {e}"),
+            ));
             return read;
         }
     };

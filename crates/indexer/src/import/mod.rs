@@ -246,6 +246,24 @@ impl<'a> Meta<'a> {
     }
 }
 
+/// An export's entry as `T`, or what is wrong with it, naming the field at fault.
+pub fn entry_of<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
+    let whole = match serde_json::from_value::<T>(value.clone()) {
+        Ok(entry) => return Ok(entry),
+        Err(e) => e.to_string(),
+    };
+    // serde_json names no field: find the one that fails alone.
+    if let serde_json::Value::Object(fields) = value {
+        for (key, field) in fields {
+            let alone = serde_json::Value::Object([(key.clone(), field)].into_iter().collect());
+            if let Err(e) = serde_json::from_value::<T>(alone) {
+                return Err(format!("`{key}`: {e}"));
+            }
+        }
+    }
+    Err(whole)
+}
+
 /// The plain text of some HTML (a title written as HTML): its blocks' text, spaced.
 pub fn text_of_html(html: &str) -> String {
     let blocks = html_blocks::to_blocks(html);

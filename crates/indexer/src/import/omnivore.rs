@@ -11,7 +11,7 @@ use lectern_engine::article::ImportedHighlight;
 use lectern_engine::diagnostic::Diagnostic;
 use serde::Deserialize;
 
-use super::{html_blocks, Kind, Meta, Read, MAX_EXPORT_BYTES, MAX_PAGE_BYTES};
+use super::{entry_of, html_blocks, Kind, Meta, Read, MAX_EXPORT_BYTES, MAX_PAGE_BYTES};
 
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "camelCase")]
@@ -79,7 +79,7 @@ fn item(
     read: &mut Read,
 ) {
     let at = format!("entry {number}");
-    let item: Item = match serde_json::from_value(value) {
+    let item: Item = match entry_of(value) {
         Ok(item) => item,
         Err(e) => return read.diagnostics.push(Diagnostic::error(path, 0, format!("{at}: not an Omnivore item: {e}"))),
     };

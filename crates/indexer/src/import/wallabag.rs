@@ -8,7 +8,7 @@ use lectern_engine::diagnostic::Diagnostic;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{html_blocks, Kind, Meta, Read};
+use super::{entry_of, html_blocks, Kind, Meta, Read};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -53,7 +53,7 @@ pub fn read(path: &str, entries: Vec<Value>) -> Read {
     let mut read = Read { kind: Kind::Wallabag, articles: Vec::new(), diagnostics: Vec::new() };
     for (i, value) in entries.into_iter().enumerate() {
         let at = format!("entry {}", i + 1);
-        let entry: Entry = match serde_json::from_value(value) {
+        let entry: Entry = match entry_of(value) {
             Ok(entry) => entry,
             Err(e) => {
                 read.diagnostics.push(Diagnostic::error(path, 0, format!("{at}: not a Wallabag entry: {e}")));
