@@ -69,6 +69,25 @@ fn a_fifty_megabyte_page_is_refused_with_its_size() {
 }
 
 #[test]
+fn a_page_nested_too_deep_is_refused_and_a_deep_one_read() {
+    let nested = |depth: usize| {
+        let text = "A paragraph of the article, long enough to be read as one. ".repeat(5);
+        format!(
+            "<html><body><article><p>{text}</p>{}<p>{text}</p>{}</article></body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+    };
+    let read = page::read("deep.html", &nested(3_000), &None);
+    assert_eq!(
+        messages(&read),
+        ["deep.html: its elements are nested 3004 deep: Lectern reads pages nested at most 1000 deep"]
+    );
+    let read = page::read("deep.html", &nested(990), &None);
+    assert_eq!((messages(&read), read.articles.len()), (Vec::<String>::new(), 1));
+}
+
+#[test]
 fn a_feed_of_twenty_thousand_entries_is_read_whole() {
     let mut xml = String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>");
     for i in 0..20_000 {

@@ -28,12 +28,24 @@ pub struct Extracted {
     pub content: String,
 }
 
+/// The deepest nesting of elements read: Readability walks the tree recursively, and a
+/// hostile page nested tens of thousands deep would overflow its stack. Real pages nest
+/// a few dozen deep.
+const MAX_DEPTH: usize = 1_000;
+
 /// The readable article of a whole page, or why there is none. A page is read when
 /// Readability finds it probably readable (as Firefox shows its Reader View button only
 /// then), or when what it extracts still has [`MIN_TEXT`] characters.
 pub fn extract(html: &str) -> Result<Extracted, String> {
-    let mut readability =
-        dom_smoothie::Readability::new(html, None, None).map_err(|e| format!("cannot be read as HTML: {e}"))?;
+    let document = dom_query::Document::from(html);
+    let depth = depth_of(document.root());
+    if depth > MAX_DEPTH {
+        return Err(format!(
+            "its elements are nested {depth} deep: Lectern reads pages nested at most {MAX_DEPTH} deep"
+        ));
+    }
+    let mut readability = dom_smoothie::Readability::with_document(document, None, None)
+        .map_err(|e| format!("cannot be read as HTML: {e}"))?;
     let readable = readability.is_probably_readable();
     let article = readability.parse().map_err(|e| format!("no article found in the page ({e})"))?;
     let length = article.text_content.chars().filter(|c| !c.is_whitespace()).count();
@@ -50,6 +62,17 @@ pub fn extract(html: &str) -> Result<Extracted, String> {
         url: some(article.url),
         content: article.content.to_string(),
     })
+}
+
+/// How deep elements nest under `root`, walked without recursion.
+fn depth_of(root: dom_query::NodeRef<'_>) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(root, 0)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        stack.extend(node.children_it(false).filter(|n| n.is_element()).map(|n| (n, depth + 1)));
+    }
+    deepest
 }
 
 /// Reads the page `html` (shown as `path`) with its sidecar, if any (file name, bytes).
