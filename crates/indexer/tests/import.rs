@@ -293,6 +293,39 @@ fn a_json_file_of_another_kind_is_an_error() {
 }
 
 #[test]
+fn pages_and_feeds_in_other_encodings_are_read_in_theirs() {
+    let sentence = "Le café de la gare ferme à midi, et les habitués s'inquiètent déjà de la suite des événements.";
+    let latin1 = |s: &str| s.chars().map(|c| u8::try_from(u32::from(c)).unwrap()).collect::<Vec<u8>>();
+    let page = |head: &str| {
+        format!("<html><head>{head}<title>Café</title></head><body><article><p>{sentence}</p></article></body></html>")
+    };
+    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain(page("").encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    for (name, bytes) in [
+        ("meta.html", latin1(&page("<meta charset=\"ISO-8859-1\">"))),
+        (
+            "http-equiv.html",
+            latin1(&page("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">")),
+        ),
+        ("unlabelled.html", latin1(&page(""))),
+        ("utf16.html", utf16),
+    ] {
+        let path = fixture("../../../target").join(name);
+        fs::write(&path, bytes).unwrap();
+        let read = import::read(name, &path).unwrap();
+        assert_eq!(messages(&read), Vec::<String>::new(), "{name}");
+        assert_eq!((read.articles[0].title.as_str(), texts(&read.articles[0])), ("Café", vec![sentence]), "{name}");
+    }
+    let rss = format!("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Gare</title><item><title>Café</title><description>{sentence}</description></item></channel></rss>");
+    let path = fixture("../../../target/latin1.rss");
+    fs::write(&path, latin1(&rss)).unwrap();
+    let read = import::read("latin1.rss", &path).unwrap();
+    assert_eq!((read.articles[0].title.as_str(), texts(&read.articles[0])), ("Café", vec![sentence]));
+    let binary = fixture("../../../target/binary.html");
+    fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe").unwrap();
+    assert!(messages(&import::read("binary.html", &binary).unwrap())[0].contains("contains NUL bytes"));
+}
+
+#[test]
 fn a_sidecar_wins_over_what_the_page_says() {
     let page = read("mixed/pages/code-coverage.html");
     assert_eq!(messages(&page), Vec::<String>::new());

@@ -123,7 +123,13 @@ pub fn read(shown: &str, path: &Path) -> Option<Read> {
         Kind::Omnivore => return Some(omnivore::read(shown, &bytes)),
         _ => {}
     }
-    let text = match parse::text_of(shown, &bytes) {
+    let text = match ext.as_str() {
+        // XML declares its own encoding, which the feed reader follows.
+        "xml" | "rss" | "atom" => return Some(feed::read(shown, &bytes)),
+        "html" | "htm" => page::text_of(shown, &bytes),
+        _ => parse::text_of(shown, &bytes),
+    };
+    let text = match text {
         Ok(text) => text,
         Err(problem) => return Some(Read::failed(kind, problem)),
     };
@@ -132,8 +138,8 @@ pub fn read(shown: &str, path: &Path) -> Option<Read> {
         "html" | "htm" => page::read(shown, &text, &sidecar_of(path)),
         "json" => json(shown, &text),
         "jsonl" | "ndjson" => jsonl::read(shown, &text),
-        "csv" => return pocket::is_csv_export(&text).then(|| pocket::read_csv(shown, &text)),
-        _ => feed::read(shown, text.as_bytes()),
+        // What is left is `.csv`.
+        _ => return pocket::is_csv_export(&text).then(|| pocket::read_csv(shown, &text)),
     })
 }
 

@@ -3,7 +3,8 @@
 //! `dom_smoothie`, a port of Mozilla's Readability) with its title, byline, date, site name
 //! (the article's source), language and address, and its content becomes blocks through
 //! [`html_blocks`]. A sidecar `page.html.yml` of front-matter lines wins over what was
-//! extracted.
+//! extracted. Pages saved in another encoding than UTF-8 are read in the one they declare
+//! ([`text_of`]).
 
 use lectern_engine::diagnostic::Diagnostic;
 use lectern_engine::front_matter::{self, FrontMatter};
@@ -73,6 +74,40 @@ fn depth_of(root: dom_query::NodeRef<'_>) -> usize {
         stack.extend(node.children_it(false).filter(|n| n.is_element()).map(|n| (n, depth + 1)));
     }
     deepest
+}
+
+/// The text of a saved page: UTF-8, or the encoding its byte-order mark or its
+/// `<meta charset>` names, else windows-1252 (HTML's default for an unlabelled page).
+pub fn text_of(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let utf8 = std::str::from_utf8(bytes).is_ok() || bytes.starts_with(b"\xef\xbb\xbf");
+    let declared = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, _)) => Some(encoding),
+        None => meta_charset(&bytes[..bytes.len().min(1024)])
+            .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes())),
+    };
+    match declared {
+        _ if utf8 => parse::text_of(path, bytes),
+        Some(encoding) if encoding == encoding_rs::UTF_8 => parse::text_of(path, bytes),
+        other => {
+            let (text, _, _) = other.unwrap_or(encoding_rs::WINDOWS_1252).decode(bytes);
+            parse::text_of(path, text.as_bytes())
+        }
+    }
+}
+
+/// The charset a page's first bytes declare: `<meta charset="…">` or `content="…;
+/// charset=…"`.
+fn meta_charset(head: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = head.find("<meta")?;
+    let after = &head[at..];
+    let value = &after[after.find("charset=")? + "charset=".len()..];
+    let label: String = value
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || "-_:.".contains(*c))
+        .collect();
+    (!label.is_empty()).then_some(label)
 }
 
 /// Reads the page `html` (shown as `path`) with its sidecar, if any (file name, bytes).
