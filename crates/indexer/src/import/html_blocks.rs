@@ -122,6 +122,7 @@ impl<'a> Walk<'a> {
     }
 
     fn block(&mut self, event: Event<'a>) {
+        self.drop_trailing_space();
         self.at_start = true;
         self.pending_space = false;
         self.events.push(event);
@@ -242,6 +243,23 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Removes the spaces written before inline spans that no text followed (`word <a
+    /// href=…></a>` at the end of a heading): a block ends with its last word.
+    fn drop_trailing_space(&mut self) {
+        let mut i = self.events.len();
+        while i > 0 {
+            match &self.events[i - 1] {
+                Event::Text(t) if t.as_ref() == " " => {
+                    self.events.remove(i - 1);
+                }
+                Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+                | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {}
+                _ => break,
+            }
+            i -= 1;
+        }
+    }
+
     fn flush_space(&mut self) {
         if self.pending_space {
             self.events.push(Event::Text(CowStr::Borrowed(" ")));
@@ -296,6 +314,8 @@ mod tests {
         assert_eq!(blocks[6], Block::Code(Text::plain("  code\n    kept")));
         assert_eq!(blocks[7], Block::SectionBreak);
         assert_eq!(blocks[8], p("stray"));
+        let heading = to_blocks("<h2>Toolchains <a href=\"https://x.example/#a\"></a></h2>");
+        assert!(matches!(&heading[0], Block::Heading { text, .. } if text.text == "Toolchains"), "{heading:?}");
         assert_eq!(blocks.len(), 9);
     }
 
