@@ -97,6 +97,8 @@ impl TextBuilder {
             Some(Frame::Emphasis) => parent.push(Inline::Emphasis(children)),
             Some(Frame::Strong) => parent.push(Inline::Strong(children)),
             Some(Frame::Strikethrough) => parent.push(Inline::Strikethrough(children)),
+            // A link with no text (an HTML heading's anchor) would be a link with no name.
+            Some(Frame::Link(_)) if children.is_empty() => {}
             Some(Frame::Link(href)) if is_safe_href(&href) => parent.push(Inline::Link { href, children }),
             // An unsafe or relative link keeps its text and loses its target.
             Some(Frame::Link(_)) | None => parent.extend(children),
@@ -328,6 +330,7 @@ mod tests {
             .collect();
         assert_eq!(hrefs, ["https://a.example", "mailto:a@b.c"]);
         assert_eq!(t.text, "ok bad rel mail");
+        assert_eq!(to_blocks("[](https://a.example) x"), vec![Block::Paragraph(Text::plain(" x"))], "no empty link");
     }
 
     #[test]
