@@ -341,6 +341,7 @@ fn generate(n: usize, pools: &[(String, Vec<String>)]) -> Vec<Article> {
                 word_count,
                 reading_minutes: word_count / 230 + 1,
                 file: format!("gen/{i:05}.md"),
+                imported: Vec::new(),
             }
         })
         .collect()

@@ -27,6 +27,18 @@ pub struct Article {
     pub reading_minutes: u32,
     /// The corpus file this article came from, relative to the corpus folder.
     pub file: String,
+    /// Highlights that came with the article from a read-it-later export (Wallabag
+    /// annotations, Omnivore highlights). Carried in the article's body file, not the first.
+    #[serde(skip)]
+    pub imported: Vec<ImportedHighlight>,
+}
+
+/// A passage someone marked in another reader, with their note on it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedHighlight {
+    /// The marked text, as the export gives it.
+    pub quote: String,
+    pub note: Option<String>,
 }
 
 /// A publication date, with the time of day when the front matter gives one.

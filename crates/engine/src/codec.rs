@@ -3,7 +3,8 @@
 //! - the first file (`LCTN`): the [`Corpus`] without bodies and shards: every article's
 //!   metadata, the index's per-article data and facets, and the names of the other files;
 //! - a shard of the index (`LCTS`): the terms of a range of first characters;
-//! - a body (`LCTB`): one article's blocks, their start positions, and its excerpt.
+//! - a body (`LCTB`): one article's blocks, their start positions, its excerpt, and the
+//!   highlights imported with it.
 //!
 //! The indexer writes them; the app reads the first at start and the others as searches
 //! and pages need them.
@@ -11,12 +12,12 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::article::{Article, Block};
+use super::article::{Article, Block, ImportedHighlight};
 use super::corpus::{Body, Corpus};
 use super::index::Shard;
 
 /// Bump whenever the encoded shape of any of the files changes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// The kinds of file, by their magic tag.
 const FIRST: &[u8; 4] = b"LCTN";
@@ -29,6 +30,7 @@ struct BodyFile {
     blocks: Vec<Block>,
     excerpt: String,
     block_starts: Vec<u32>,
+    imported: Vec<ImportedHighlight>,
 }
 
 fn encode<T: Serialize>(magic: &[u8; 4], value: &T) -> Vec<u8> {
@@ -82,6 +84,7 @@ pub fn encode_body(body: &Body) -> Vec<u8> {
         blocks: article.blocks.clone(),
         excerpt: article.excerpt.clone(),
         block_starts: body.block_starts.clone(),
+        imported: article.imported.clone(),
     };
     encode(BODY, &file)
 }
@@ -89,7 +92,7 @@ pub fn encode_body(body: &Body) -> Vec<u8> {
 /// The body of the article whose metadata is `meta`.
 pub fn decode_body(bytes: &[u8], meta: &Article) -> Result<Body, String> {
     let file: BodyFile = decode(BODY, "article file", bytes)?;
-    let article = Article { blocks: file.blocks, excerpt: file.excerpt, ..meta.clone() };
+    let article = Article { blocks: file.blocks, excerpt: file.excerpt, imported: file.imported, ..meta.clone() };
     Ok(Body { article, block_starts: file.block_starts })
 }
 
@@ -104,6 +107,29 @@ mod tests {
         corpus.files.shards = (0..corpus.index.shard_count()).map(|i| format!("s{i}")).collect();
         corpus.files.bodies = vec![7, 8];
         corpus
+    }
+
+    #[test]
+    fn imported_highlights_travel_in_the_body_file_only() {
+        use crate::article::{ImportedHighlight, Text};
+        let highlight = ImportedHighlight { quote: "troops".into(), note: Some("check".into()) };
+        let article = Article {
+            title: "Troops".into(),
+            lang: "en".into(),
+            file: "a.json".into(),
+            blocks: vec![Block::Paragraph(Text::plain("Russian troops."))],
+            imported: vec![highlight.clone()],
+            ..Article::default()
+        };
+        let mut corpus = Corpus::assemble(vec![article]);
+        corpus.files.bodies = vec![1];
+        corpus.files.shards = (0..corpus.index.shard_count()).map(|i| format!("s{i}")).collect();
+        assert!(corpus.articles[0].imported.is_empty(), "not in the metadata");
+        let first = encode_first(&corpus);
+        assert!(!first.windows(5).any(|w| w == b"check"));
+        let decoded = decode_first(&first).unwrap();
+        let body = decode_body(&encode_body(corpus.body(0).unwrap()), &decoded.articles[0]).unwrap();
+        assert_eq!(body.article.imported, vec![highlight]);
     }
 
     #[test]

@@ -12,8 +12,8 @@ use super::tokenize;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
-    /// Articles in corpus-file order, without their blocks and excerpt: those come with the
-    /// body, from [`Corpus::body`].
+    /// Articles in corpus-file order, without their blocks, excerpt and imported highlights:
+    /// those come with the body, from [`Corpus::body`].
     pub articles: Vec<Article>,
     /// Search index; its article numbers are positions in `articles`.
     pub index: Index,
@@ -85,6 +85,7 @@ impl Corpus {
                 let whole = article.clone();
                 article.blocks = Vec::new();
                 article.excerpt = String::new();
+                article.imported = Vec::new();
                 OnceLock::from(Body { article: whole, block_starts })
             })
             .collect();

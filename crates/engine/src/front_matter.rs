@@ -3,9 +3,11 @@
 //! A deliberately small, strict subset of YAML: double- or single-quoted strings, bare
 //! scalars, inline lists (`[a, "b"]`) and block lists (`- a`), `#` comments. Every problem
 //! is reported with its line; unknown keys are warnings, everything else is an error.
+//! The same checks of each key ([`assign`]) read the metadata of imported articles (JSON
+//! Lines, exports, sidecar files of saved pages), so a key means one thing everywhere.
 
 use super::article::Published;
-use super::date::days_in_month;
+use super::date::parse_published;
 use super::diagnostic::Diagnostic;
 
 /// The metadata an article file may declare. Every key is optional.
@@ -20,6 +22,21 @@ pub struct FrontMatter {
     pub lang: Option<String>,
 }
 
+impl FrontMatter {
+    /// These fields, with `under`'s where these have none (a sidecar over a page's own).
+    pub fn overriding(self, under: FrontMatter) -> FrontMatter {
+        FrontMatter {
+            title: self.title.or(under.title),
+            byline: self.byline.or(under.byline),
+            source: self.source.or(under.source),
+            published: self.published.or(under.published),
+            url: self.url.or(under.url),
+            tags: if self.tags.is_empty() { under.tags } else { self.tags },
+            lang: self.lang.or(under.lang),
+        }
+    }
+}
+
 /// Where the body starts once the front matter (if any) is split off.
 pub struct Split<'a> {
     pub front: FrontMatter,
@@ -28,8 +45,9 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
+/// A front-matter value as written, before its key checks it.
 #[derive(Debug, Clone, PartialEq)]
-enum Value {
+pub enum Value {
     Text(String),
     /// A bare scalar that reads as a number, kept as written.
     Number(String),
@@ -82,6 +100,13 @@ pub fn split<'a>(path: &str, text: &'a str, diags: &mut Vec<Diagnostic>) -> Spli
     };
     let front = parse_entries(path, &entries, diags);
     Split { front, body: &text[body_offset..], body_line }
+}
+
+/// A whole file of `key: value` lines (a sidecar), with or without the `---` lines.
+pub fn parse_lines(path: &str, text: &str, diags: &mut Vec<Diagnostic>) -> FrontMatter {
+    let entries: Vec<(usize, &str)> =
+        text.lines().enumerate().map(|(i, line)| (i + 1, line)).filter(|(_, line)| line.trim_end() != "---").collect();
+    parse_entries(path, &entries, diags)
 }
 
 fn parse_entries(path: &str, entries: &[(usize, &str)], diags: &mut Vec<Diagnostic>) -> FrontMatter {
@@ -163,7 +188,8 @@ fn parse_entries(path: &str, entries: &[(usize, &str)], diags: &mut Vec<Diagnost
     front
 }
 
-fn assign(path: &str, line: usize, key: &str, value: Value, front: &mut FrontMatter, diags: &mut Vec<Diagnostic>) {
+/// Checks `value` for `key` (line `line` of `path`) and sets it in `front`, or reports why not.
+pub fn assign(path: &str, line: usize, key: &str, value: Value, front: &mut FrontMatter, diags: &mut Vec<Diagnostic>) {
     let text = |value: Value, diags: &mut Vec<Diagnostic>| -> Option<String> {
         match value {
             Value::Text(s) if s.trim().is_empty() => None,
@@ -204,7 +230,7 @@ fn assign(path: &str, line: usize, key: &str, value: Value, front: &mut FrontMat
             }
         }
         "published" | "date" => match value {
-            Value::Text(s) | Value::Number(s) => match parse_date(s.trim()) {
+            Value::Text(s) | Value::Number(s) => match parse_published(&s) {
                 Ok(date) => front.published = Some(date),
                 Err(problem) => diags.push(Diagnostic::error(path, line, format!("`{key}`: {problem}"))),
             },
@@ -390,74 +416,6 @@ fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// Parses an ISO 8601 date (`2025-04-26`) or date-time (`2025-04-26T10:30:00Z`,
-/// `2025-04-26 10:30`, with an optional offset), checking that the day exists.
-pub fn parse_date(s: &str) -> Result<Published, String> {
-    let bad = || format!("`{s}` is not a date: expected YYYY-MM-DD, optionally followed by a time such as T10:30:00Z");
-    let bytes = s.as_bytes();
-    if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return Err(bad());
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = s.get(r)?;
-        part.chars().all(|c| c.is_ascii_digit()).then(|| part.parse().ok()).flatten()
-    };
-    let (Some(year), Some(month), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
-        return Err(bad());
-    };
-    if !(1..=12).contains(&month) {
-        return Err(format!("`{s}` has no month {month}: months run from 01 to 12"));
-    }
-    // Four digits and a month already checked: both fit.
-    let days = u32::from(days_in_month(year as u16, month as u8));
-    if day == 0 || day > days {
-        return Err(format!("`{s}` is not a real day: {year:04}-{month:02} has {days} days"));
-    }
-    let rest = &s[10..];
-    let time = if rest.is_empty() {
-        None
-    } else {
-        let t = rest.strip_prefix(['T', 't', ' ']).ok_or_else(bad)?;
-        let tnum = |r: std::ops::Range<usize>| -> Option<u8> {
-            let part = t.get(r)?;
-            part.chars().all(|c| c.is_ascii_digit()).then(|| part.parse().ok()).flatten()
-        };
-        let (Some(h), Some(m)) = (tnum(0..2), tnum(3..5)) else { return Err(bad()) };
-        if t.as_bytes().get(2) != Some(&b':') {
-            return Err(bad());
-        }
-        let mut tail = &t[5..];
-        let mut sec = 0;
-        if let Some(after) = tail.strip_prefix(':') {
-            sec = after
-                .get(0..2)
-                .filter(|p| p.chars().all(|c| c.is_ascii_digit()))
-                .and_then(|p| p.parse().ok())
-                .ok_or_else(bad)?;
-            tail = &after[2..];
-            if let Some(frac) = tail.strip_prefix('.') {
-                let digits = frac.chars().take_while(|c| c.is_ascii_digit()).count();
-                tail = &frac[digits..];
-            }
-        }
-        if h > 23 || m > 59 || sec > 60 {
-            return Err(format!("`{s}` has an impossible time of day"));
-        }
-        let offset_ok = tail.is_empty()
-            || tail == "Z"
-            || tail == "z"
-            || (tail.len() == 6
-                && (tail.starts_with('+') || tail.starts_with('-'))
-                && tail.as_bytes()[3] == b':'
-                && tail[1..3].chars().chain(tail[4..6].chars()).all(|c| c.is_ascii_digit()));
-        if !offset_ok {
-            return Err(bad());
-        }
-        Some((h, m, sec))
-    };
-    Ok(Published { year: year as u16, month: month as u8, day: day as u8, time })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,14 +496,14 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
-        assert!(parse_date("2024-02-29").is_ok());
-        assert!(parse_date("2023-02-29").is_err());
-        assert!(parse_date("2025-13-01").is_err());
-        assert!(parse_date("2025-04-26T25:00").is_err());
-        assert!(parse_date("2025-04-26 10:30").is_ok());
-        assert!(parse_date("26/04/2025").is_err());
-        assert!(parse_date("2025-04-26Tjunk").is_err());
-        assert!(parse_date("２０２５-04-26").is_err());
+    fn dates_as_sources_write_them_are_read() {
+        let (f, d) = front("---\npublished: \"2021-11-01T10:52:50+0100\"\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(f.published, Some(Published { year: 2021, month: 11, day: 1, time: Some((10, 52, 50)) }));
+        let (f, d) = front("---\ndate: Tue, 10 Jun 2003 04:00:00 GMT\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(f.published.map(|p| p.iso_date()).as_deref(), Some("2003-06-10"));
+        let (f, _) = front("---\npublished: 2025\n---\n");
+        assert_eq!(f.published.map(|p| p.iso_date()).as_deref(), Some("2025-01-01"));
     }
 }

@@ -3,6 +3,9 @@
 //! Raw HTML is never passed through: HTML blocks and inline HTML become visible text.
 //! Links keep only http, https and mailto targets (others keep their text, lose the link).
 //! Images are dropped: the reader shows text, and loads nothing from third parties.
+//!
+//! The builder of blocks from events ([`from_events`]) is the one the indexer's HTML reader
+//! feeds too (it walks a page's elements as these events), so both follow the same rules.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -10,8 +13,14 @@ use super::article::{is_safe_href, Block, Inline, Text};
 
 /// Parses a Markdown body into blocks.
 pub fn to_blocks(markdown: &str) -> Vec<Block> {
+    from_events(Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH))
+}
+
+/// Blocks from a stream of document events, as pulldown-cmark writes them. A text event
+/// outside any block opens a paragraph; a paragraph started inside another ends it.
+pub fn from_events<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Block> {
     let mut builder = Builder::default();
-    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+    for event in events {
         builder.event(event);
     }
     builder.finish()
@@ -88,6 +97,8 @@ impl TextBuilder {
             Some(Frame::Emphasis) => parent.push(Inline::Emphasis(children)),
             Some(Frame::Strong) => parent.push(Inline::Strong(children)),
             Some(Frame::Strikethrough) => parent.push(Inline::Strikethrough(children)),
+            // A link with no text (an HTML heading's anchor) would be a link with no name.
+            Some(Frame::Link(_)) if children.is_empty() => {}
             Some(Frame::Link(href)) if is_safe_href(&href) => parent.push(Inline::Link { href, children }),
             // An unsafe or relative link keeps its text and loses its target.
             Some(Frame::Link(_)) | None => parent.extend(children),
@@ -319,6 +330,7 @@ mod tests {
             .collect();
         assert_eq!(hrefs, ["https://a.example", "mailto:a@b.c"]);
         assert_eq!(t.text, "ok bad rel mail");
+        assert_eq!(to_blocks("[](https://a.example) x"), vec![Block::Paragraph(Text::plain(" x"))], "no empty link");
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! One corpus file (its path and raw bytes) to an [`Article`], or every problem in it.
+//! One corpus file (its path and raw bytes) to an [`Article`], or every problem in it; and
+//! [`article`], the one way any reader (these files, the indexer's importers) makes an
+//! article from metadata and blocks.
 //! Build time only: this module and Markdown parsing are not compiled into the app.
 
 use super::article::{Article, Block, Text};
@@ -43,43 +45,14 @@ const TITLE_MAX_CHARS: usize = 80;
 /// slug is assigned later, when the whole corpus is known.
 pub fn parse(path: &str, format: Format, bytes: &[u8]) -> Result<Parsed, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    if bytes.is_empty() {
-        return Err(vec![Diagnostic::error(path, 0, "empty file: an article needs some text")]);
-    }
-    let raw = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let at = e.valid_up_to();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            let kind = if bytes.iter().take(8000).any(|&b| b == 0) { " (this looks like a binary file)" } else { "" };
-            return Err(vec![Diagnostic::error(
-                path,
-                line,
-                format!("not valid UTF-8 at byte {at}{kind}: save the file as UTF-8"),
-            )]);
-        }
-    };
-    if raw.contains('\0') {
-        let line = raw[..raw.find('\0').unwrap_or(0)].matches('\n').count() + 1;
-        return Err(vec![Diagnostic::error(
-            path,
-            line,
-            "contains NUL bytes: this looks like a binary file, not an article",
-        )]);
-    }
-    // One line-ending convention from here on: CRLF and lone CR become LF; a BOM is dropped.
-    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw).replace("\r\n", "\n").replace('\r', "\n");
+    let text = text_of(path, bytes).map_err(|problem| vec![problem])?;
     let split = front_matter::split(path, &text, &mut diags);
-    let mut blocks = match format {
+    let blocks = match format {
         Format::Text => plain_blocks(split.body),
         Format::Markdown => markdown::to_blocks(split.body),
     };
-    let FrontMatter { title, byline, source, published, url, tags, lang } = split.front;
-    let title = match title {
-        Some(t) => Some(t),
-        None => take_derived_title(&mut blocks),
-    };
-    if blocks.is_empty() && !diags.iter().any(Diagnostic::is_error) {
+    let article = article(path, split.front, blocks);
+    if article.is_none() && !diags.iter().any(Diagnostic::is_error) {
         let problem = if text.trim().is_empty() {
             "empty file: an article needs some text".to_string()
         } else {
@@ -87,8 +60,50 @@ pub fn parse(path: &str, format: Format, bytes: &[u8]) -> Result<Parsed, Vec<Dia
         };
         diags.push(Diagnostic::error(path, if text.trim().is_empty() { 0 } else { split.body_line }, problem));
     }
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(diags);
+    match article {
+        Some(article) if !diags.iter().any(Diagnostic::is_error) => Ok(Parsed { article, warnings: diags }),
+        _ => Err(diags),
+    }
+}
+
+/// The text of a corpus file: UTF-8 without NUL bytes, its byte-order mark dropped, every
+/// line ending `\n`; else the problem, with its line.
+pub fn text_of(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    if bytes.is_empty() {
+        return Err(Diagnostic::error(path, 0, "empty file: an article needs some text"));
+    }
+    let raw = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let kind = if bytes.iter().take(8000).any(|&b| b == 0) { " (this looks like a binary file)" } else { "" };
+            return Err(Diagnostic::error(
+                path,
+                line,
+                format!("not valid UTF-8 at byte {at}{kind}: save the file as UTF-8"),
+            ));
+        }
+    };
+    if let Some(at) = raw.find('\0') {
+        let line = raw[..at].matches('\n').count() + 1;
+        return Err(Diagnostic::error(path, line, "contains NUL bytes: this looks like a binary file, not an article"));
+    }
+    // One line-ending convention from here on: CRLF and lone CR become LF; a BOM is dropped.
+    Ok(raw.strip_prefix('\u{feff}').unwrap_or(raw).replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// An article from its metadata and body, however they were read (a file here, or an
+/// importer's page, feed entry or export entry): the title as given, else derived from the
+/// body; the excerpt, word count and reading time. `None` when the body has no text.
+pub fn article(path: &str, front: FrontMatter, mut blocks: Vec<Block>) -> Option<Article> {
+    let FrontMatter { title, byline, source, published, url, tags, lang } = front;
+    let title = match title {
+        Some(t) => Some(t),
+        None => take_derived_title(&mut blocks),
+    };
+    if blocks.is_empty() {
+        return None;
     }
     let lang = lang.unwrap_or_else(|| "en".to_string());
     let mut article = Article {
@@ -105,6 +120,7 @@ pub fn parse(path: &str, format: Format, bytes: &[u8]) -> Result<Parsed, Vec<Dia
         word_count: 0,
         reading_minutes: 0,
         file: path.to_string(),
+        imported: Vec::new(),
     };
     let body: Vec<&str> = article.texts().into_iter().map(|t| t.text.as_str()).collect();
     let (excerpt, word_count, minutes) = (
@@ -115,12 +131,12 @@ pub fn parse(path: &str, format: Format, bytes: &[u8]) -> Result<Parsed, Vec<Dia
     article.excerpt = excerpt;
     article.word_count = word_count;
     article.reading_minutes = minutes;
-    Ok(Parsed { article, warnings: diags })
+    Some(article)
 }
 
 /// Plain text: each non-empty line is a paragraph; blank lines between paragraphs become
 /// one section break.
-fn plain_blocks(body: &str) -> Vec<Block> {
+pub fn plain_blocks(body: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut pending_break = false;
     for line in body.lines() {

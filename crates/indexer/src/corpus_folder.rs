@@ -2,16 +2,20 @@
 //! so that tests can run it on folders of bad files.
 //!
 //! Sub-folders are read recursively; symbolic links to files are followed, links to
-//! folders are reported and not followed. Files that are not articles (by extension) are
-//! reported as warnings. Any problem in any article is an error, and every error of every
-//! file is collected in one pass. Files are parsed on every core, reported in file order.
+//! folders are reported and not followed. Each file is read by its kind ([`import`]);
+//! files that are no input (by extension) are reported as warnings. Any problem in any
+//! article is an error, and every error of every file is collected in one pass. Files are
+//! parsed on every core, reported in file order.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use lectern_engine::article::Article;
 use lectern_engine::corpus::Corpus;
 use lectern_engine::diagnostic::Diagnostic;
-use lectern_engine::parse::{self, Format};
+
+use crate::import::{self, Kind};
 
 /// What reading a corpus folder found.
 pub struct Loaded {
@@ -19,8 +23,33 @@ pub struct Loaded {
     pub corpus: Option<Corpus>,
     /// Errors and warnings, in file order.
     pub diagnostics: Vec<Diagnostic>,
-    /// Files with an article extension (each is in the corpus, or has an error).
-    pub article_files: usize,
+    /// Per kind of input file, how many files of it were read and how many articles they
+    /// gave (each file is read, or has an error).
+    pub kinds: BTreeMap<Kind, (usize, usize)>,
+}
+
+impl Loaded {
+    /// Input files read, of every kind.
+    pub fn input_files(&self) -> usize {
+        self.kinds.values().map(|(files, _)| files).sum()
+    }
+
+    /// Articles those files gave (all in the corpus, when it builds).
+    pub fn articles(&self) -> usize {
+        self.kinds.values().map(|(_, articles)| articles).sum()
+    }
+
+    /// `2 Markdown files (2 articles), 1 feed (12 articles)`.
+    pub fn summary(&self) -> String {
+        let kinds: Vec<String> = self
+            .kinds
+            .iter()
+            .map(|(kind, (files, articles))| {
+                format!("{} ({articles} article{})", kind.files(*files), if *articles == 1 { "" } else { "s" })
+            })
+            .collect();
+        kinds.join(", ")
+    }
 }
 
 /// Reads every file under `root`. `shown` is how the folder is named in messages.
@@ -32,9 +61,9 @@ pub fn load(root: &Path, shown: &str) -> Loaded {
         diagnostics.push(Diagnostic::error(
             shown,
             0,
-            "corpus folder not found (LECTERN_SEEDS names a folder of .md and .txt files)",
+            "corpus folder not found (LECTERN_SEEDS names a folder of articles)",
         ));
-        return Loaded { corpus: None, diagnostics, article_files: 0 };
+        return Loaded { corpus: None, diagnostics, kinds: BTreeMap::new() };
     }
     walk(shown, root, root, &mut found, &mut diagnostics);
     found.sort();
@@ -52,56 +81,54 @@ pub fn load(root: &Path, shown: &str) -> Loaded {
         workers.into_iter().flat_map(|w| w.join().expect("a parser thread panicked")).collect()
     });
     let mut articles = Vec::new();
-    let mut article_files = 0;
+    let mut kinds: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
     for file in read {
         match file {
-            Read::NotAnArticle(warning) => diagnostics.push(warning),
-            Read::Article(article, warnings) => {
-                article_files += 1;
-                diagnostics.extend(warnings);
-                articles.push(*article);
-            }
-            Read::Failed(problems) => {
-                article_files += 1;
-                diagnostics.extend(problems);
+            Read::Skipped(warning) => diagnostics.extend(warning),
+            Read::Input(rel, input) => {
+                let count = kinds.entry(input.kind).or_default();
+                count.0 += 1;
+                count.1 += input.articles.len();
+                diagnostics.extend(input.diagnostics);
+                articles.extend(input.articles.into_iter().map(|article| Article { file: rel.clone(), ..article }));
             }
         }
     }
-    if article_files == 0 {
-        diagnostics.push(Diagnostic::error(shown, 0, "no articles: add .md or .txt files to the corpus folder"));
+    if articles.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.push(Diagnostic::error(
+            shown,
+            0,
+            format!("no articles: add articles ({}) to the corpus folder", import::EXTENSIONS),
+        ));
     }
     let corpus = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Corpus::assemble(articles));
-    Loaded { corpus, diagnostics, article_files }
+    Loaded { corpus, diagnostics, kinds }
 }
 
 /// What reading one file gave.
 enum Read {
-    NotAnArticle(Diagnostic),
-    Article(Box<lectern_engine::article::Article>, Vec<Diagnostic>),
-    Failed(Vec<Diagnostic>),
+    /// No input: a warning saying so, or nothing (a page's sidecar, read with its page).
+    Skipped(Option<Diagnostic>),
+    /// An input file (its path under the folder) and what it gave.
+    Input(String, import::Read),
 }
 
 /// Reads and parses the file at `path` (`rel` under the corpus folder).
 fn read_one(shown: &str, rel: &str, path: &Path) -> Read {
     let shown_path = format!("{shown}/{rel}");
-    let Some(format) = Format::of_path(rel) else {
-        return Read::NotAnArticle(Diagnostic::warning(
+    if import::is_sidecar(rel) {
+        let page = rel.rsplit_once('.').map_or(rel, |(page, _)| page);
+        return Read::Skipped((!path.with_extension("").is_file()).then(|| {
+            Diagnostic::warning(&shown_path, 0, format!("a sidecar of metadata without its page `{page}`; not bundled"))
+        }));
+    }
+    match import::read(&shown_path, path) {
+        Some(input) => Read::Input(rel.to_string(), input),
+        None => Read::Skipped(Some(Diagnostic::warning(
             &shown_path,
             0,
-            "not an article (articles are .md or .txt files); not bundled",
-        ));
-    };
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return Read::Failed(vec![Diagnostic::error(&shown_path, 0, format!("cannot be read: {e}"))]),
-    };
-    match parse::parse(&shown_path, format, &bytes) {
-        Ok(parsed) => {
-            let mut article = parsed.article;
-            article.file = rel.to_string();
-            Read::Article(Box::new(article), parsed.warnings)
-        }
-        Err(problems) => Read::Failed(problems),
+            format!("not an article (Lectern reads {}); not bundled", import::EXTENSIONS),
+        ))),
     }
 }
 
@@ -158,9 +185,9 @@ mod tests {
         let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("seeds");
         let loaded = load(&root, "seeds");
         assert_eq!(messages(&loaded), Vec::<String>::new());
-        let corpus = loaded.corpus.expect("seeds build");
-        assert_eq!(corpus.articles.len(), loaded.article_files);
-        assert!(loaded.article_files >= 1);
+        let corpus = loaded.corpus.as_ref().expect("seeds build");
+        assert_eq!(corpus.articles.len(), loaded.articles());
+        assert!(loaded.input_files() >= 1);
     }
 
     #[test]
@@ -186,19 +213,19 @@ mod tests {
                 ("unterminated.md", b"---\ntitle: x\nBody\n"),
                 ("types.md", b"---\ntitle: 12\ntags: solo\npublished: 2025-02-30\n---\nBody\n"),
                 ("latin1.txt", b"caf\xe9\n"),
-                ("notes.html", b"<p>hi</p>"),
+                ("notes.rst", b"hi"),
                 ("sub/nested.md", b"Nested article.\n"),
             ],
         );
         let loaded = load(&dir, "corpus");
         assert!(loaded.corpus.is_none());
-        assert_eq!(loaded.article_files, 6);
+        assert_eq!(loaded.input_files(), 6);
         assert_eq!(
             messages(&loaded),
             [
                 "corpus/empty.txt: empty file: an article needs some text",
                 "corpus/latin1.txt:1: not valid UTF-8 at byte 3: save the file as UTF-8",
-                "corpus/notes.html: not an article (articles are .md or .txt files); not bundled",
+                "corpus/notes.rst: not an article (Lectern reads .md, .txt, .html, .htm, .xml, .rss, .atom, .json, .jsonl, .zip (Omnivore), .csv (Pocket)); not bundled",
                 "corpus/types.md:2: `title` must be text, found the number 12 (put it in quotes)",
                 "corpus/types.md:3: `tags` must be a list like [\"russia\", \"ukraine\"], found text",
                 "corpus/types.md:4: `published`: `2025-02-30` is not a real day: 2025-02 has 28 days",
@@ -214,7 +241,7 @@ mod tests {
         let loaded = load(&dir, "corpus");
         assert_eq!(
             messages(&loaded),
-            ["corpus/image.png: not an article (articles are .md or .txt files); not bundled"]
+            ["corpus/image.png: not an article (Lectern reads .md, .txt, .html, .htm, .xml, .rss, .atom, .json, .jsonl, .zip (Omnivore), .csv (Pocket)); not bundled"]
         );
         let corpus = loaded.corpus.unwrap();
         let files: Vec<&str> = corpus.articles.iter().map(|a| a.file.as_str()).collect();
@@ -240,11 +267,44 @@ mod tests {
     }
 
     #[test]
+    fn sidecars_are_read_with_their_pages_and_their_problems_named() {
+        let page = b"<html><head><title>Kursk</title></head><body><article><p>Russia acknowledged for the first time that North Korean troops fought in the Kursk region, a senior official said on Saturday in Moscow.</p></article></body></html>";
+        let dir = folder(
+            "sidecars",
+            &[
+                ("a.html", page),
+                (
+                    "a.html.yml",
+                    b"source: CNN
+tags: solo
+",
+                ),
+                (
+                    "orphan.html.yml",
+                    b"source: x
+",
+                ),
+            ],
+        );
+        let loaded = load(&dir, "corpus");
+        assert_eq!(
+            messages(&loaded),
+            [
+                "corpus/a.html.yml:2: `tags` must be a list like [\"russia\", \"ukraine\"], found text",
+                "corpus/orphan.html.yml: a sidecar of metadata without its page `orphan.html`; not bundled",
+            ]
+        );
+        let dir = folder("sidecar", &[("a.html", page), ("a.html.yml", b"---\nsource: CNN\n---\n")]);
+        let corpus = load(&dir, "corpus").corpus.expect("builds");
+        assert_eq!((corpus.articles[0].title.as_str(), corpus.articles[0].source.as_deref()), ("Kursk", Some("CNN")));
+    }
+
+    #[test]
     fn a_folder_without_articles_is_an_error() {
         let dir = folder("none", &[("readme.rst", b"x")]);
         let loaded = load(&dir, "corpus");
         assert!(
-            messages(&loaded).contains(&"corpus: no articles: add .md or .txt files to the corpus folder".to_string())
+            messages(&loaded).contains(&"corpus: no articles: add articles (.md, .txt, .html, .htm, .xml, .rss, .atom, .json, .jsonl, .zip (Omnivore), .csv (Pocket)) to the corpus folder".to_string())
         );
         assert!(load(&dir.join("missing"), "missing").corpus.is_none());
     }

@@ -1,7 +1,9 @@
-//! Lectern's indexer: reads a corpus folder with the engine's parsers ([`corpus_folder`]),
-//! reporting every problem of every file, and writes the corpus into a built site
-//! ([`site`]). Native only; the Trunk hook runs it for every build, so editing an article
-//! recompiles no Rust.
+//! Lectern's indexer: reads a corpus folder ([`corpus_folder`]) of articles, saved pages,
+//! feeds and exports ([`import`]), reporting every problem of every file, and writes the
+//! corpus into a built site ([`site`]) with feeds of it ([`feed_out`]). Native only; the
+//! Trunk hook runs it for every build, so editing an article recompiles no Rust.
 
 pub mod corpus_folder;
+pub mod feed_out;
+pub mod import;
 pub mod site;

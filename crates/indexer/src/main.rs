@@ -1,13 +1,15 @@
 //! `lectern-index [FOLDER] [SITE]`: indexes the corpus folder (default: `$LECTERN_SEEDS`,
 //! else `seeds`) into the built site (default: `$TRUNK_STAGING_DIR`, set when Trunk runs
-//! it as a hook), under the site path `$TRUNK_PUBLIC_URL` (default `/`). Prints every
-//! warning; on any error prints every error as `path:line: what is wrong` and exits 1.
+//! it as a hook), under the site path `$TRUNK_PUBLIC_URL` (default `/`), with the feeds of
+//! the corpus (their links absolute under `$LECTERN_BASE_URL` when set). Prints every
+//! warning and how many files of each kind gave how many articles; on any error prints
+//! every error as `path:line: what is wrong` and exits 1.
 
 use std::path::PathBuf;
 use std::time::Instant;
 use std::{env, process};
 
-use lectern_index::{corpus_folder, site};
+use lectern_index::{corpus_folder, feed_out, site};
 
 fn main() {
     let mut args = env::args().skip(1);
@@ -23,7 +25,7 @@ fn main() {
     for warning in loaded.diagnostics.iter().filter(|d| !d.is_error()) {
         eprintln!("warning: {warning}");
     }
-    let Some(corpus) = loaded.corpus else {
+    let Some(corpus) = &loaded.corpus else {
         let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
         eprintln!("Lectern cannot build the corpus in {shown}: {} problem(s)", errors.len());
         for error in errors {
@@ -31,16 +33,21 @@ fn main() {
         }
         process::exit(1);
     };
-    assert_eq!(corpus.articles.len(), loaded.article_files, "every accepted article file is in the corpus");
-    match site::write(&corpus, &site_dir, &public_url) {
+    assert_eq!(corpus.articles.len(), loaded.articles(), "every article read is in the corpus");
+    let base = env::var(feed_out::BASE_URL_VAR).ok().filter(|b| !b.trim().is_empty());
+    let written = site::write(corpus, &site_dir, &public_url)
+        .and_then(|written| feed_out::write(corpus, &site_dir, base.as_deref()).map(|()| written));
+    match written {
         Ok(written) => eprintln!(
-            "Lectern: {} article files in {shown}, {} articles in {} files ({} bytes; the first, {}, {} bytes); read and indexed in {:.2} s, written in {:.2} s",
-            loaded.article_files,
+            "Lectern: read {} in {shown}: {} articles in {} files ({} bytes; the first, {}, {} bytes), and {} and {}; read and indexed in {:.2} s, written in {:.2} s",
+            loaded.summary(),
             corpus.articles.len(),
             written.files,
             written.total_bytes,
             written.file,
             written.bytes,
+            feed_out::JSON_FEED,
+            feed_out::ATOM_FEED,
             indexed.as_secs_f64(),
             (started.elapsed() - indexed).as_secs_f64()
         ),

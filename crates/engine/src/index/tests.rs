@@ -19,6 +19,7 @@ fn article(title: &str, lang: &str, body: &[&str]) -> Article {
         word_count: 0,
         reading_minutes: 1,
         file: String::new(),
+        imported: Vec::new(),
     }
 }
 

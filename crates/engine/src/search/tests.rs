@@ -97,6 +97,7 @@ fn corpus() -> Corpus {
             word_count: d.body.iter().map(|t| crate::tokenize::word_count(t) as u32).sum(),
             reading_minutes: 1,
             file: format!("{i}.md"),
+            imported: Vec::new(),
         })
         .collect();
     Corpus::assemble(articles)
