@@ -1,6 +1,9 @@
 //! The reader's highlights in the reading view: where each of this article's highlights
 //! is now and the ranges to mark per text block, and the actions on them: highlight the
-//! selection, remove one, go to one, export all as Markdown.
+//! selection, remove one, go to one, export all as Markdown. The highlights an article
+//! brought from a read-it-later export (Wallabag annotations, Omnivore highlights) become
+//! the reader's own the first time it is opened: listed, marked, exported and removable
+//! like any other (a removed one does not come back).
 
 use std::rc::Rc;
 
@@ -48,6 +51,20 @@ pub fn use_article_highlights(
     reveal: Callback<Target>,
 ) -> ArticleHighlights {
     let highlights = use_highlights();
+    {
+        let (update, all) = (highlights.update.clone(), highlights.all.clone());
+        use_effect_with(article, move |article| {
+            let article = *article;
+            let done = all.articles.get(&article.slug).is_some_and(|a| a.imported);
+            if !article.imported.is_empty() && !done {
+                update.emit(Box::new(move |all: &mut Highlights| {
+                    let quotes: Vec<(String, Option<String>)> =
+                        article.imported.iter().map(|h| (h.quote.clone(), h.note.clone())).collect();
+                    all.import(&article.slug, &article.title, &article.texts(), &quotes);
+                }));
+            }
+        });
+    }
     let placed_now = use_memo((article, highlights.all.clone()), |(article, all)| {
         let texts = article.texts();
         let list = Rc::new(all.of(&article.slug).to_vec());

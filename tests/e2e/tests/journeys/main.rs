@@ -8,6 +8,7 @@ mod csp;
 mod foundation;
 mod hostile;
 mod huge;
+mod import;
 mod library;
 mod offline;
 mod reader;
@@ -39,6 +40,8 @@ enum Site {
     Reading,
     /// Generated at test time: one article of 30,000 paragraphs beside a short one.
     Huge,
+    /// Built from `tests/fixtures/import/mixed`: every input kind in one folder.
+    Import,
 }
 
 struct Case {
@@ -88,6 +91,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Reading, 1280, 900, audit::axe_finds_no_violations_in_any_view_or_theme),
         case!(Site::Reading, 360, 800, audit::axe_finds_no_violations_in_any_view_or_theme),
         case!(Site::Huge, 1280, 900, huge::a_huge_article_opens_finds_and_scrolls),
+        case!(Site::Import, 1280, 900, import::every_kind_of_input_opens_and_brings_its_highlights),
         case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
         case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),
         case!(Site::Hostile, 1280, 900, hostile::hostile_routes_run_no_script),
@@ -130,10 +134,20 @@ async fn run() -> i32 {
             true => Some(serve(build_site("huge", Some(&huge::write_fixture()?))?, Headers::default()).await?),
             false => None,
         };
+        let import_url = match cases.iter().any(|c| c.site == Site::Import) {
+            true => Some(
+                serve(
+                    build_site("import", Some(&project_root().join("tests/fixtures/import/mixed")))?,
+                    Headers::default(),
+                )
+                .await?,
+            ),
+            false => None,
+        };
         let driver = Driver::start().await?;
-        Result::<_>::Ok((seed_url, csp_url, real_url, hostile_url, reading_url, huge_url, driver))
+        Result::<_>::Ok((seed_url, csp_url, real_url, hostile_url, reading_url, huge_url, import_url, driver))
     };
-    let (seed_url, csp_url, real_url, hostile_url, reading_url, huge_url, driver) = match setup.await {
+    let (seed_url, csp_url, real_url, hostile_url, reading_url, huge_url, import_url, driver) = match setup.await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("e2e setup failed: {e}");
@@ -150,6 +164,7 @@ async fn run() -> i32 {
             Site::SeedCsp => csp_url.clone(),
             Site::Reading => reading_url.clone().expect("built when a case needs it"),
             Site::Huge => huge_url.clone().expect("built when a case needs it"),
+            Site::Import => import_url.clone().expect("built when a case needs it"),
         };
         let started = Instant::now();
         let outcome = match driver.session(case.width, case.height).await {
