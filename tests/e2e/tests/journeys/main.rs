@@ -91,6 +91,8 @@ fn cases() -> Vec<Case> {
         case!(Site::Reading, 1280, 900, offline::works_offline_after_saving_and_offers_an_update),
         case!(Site::Reading, 1280, 900, audit::axe_finds_no_violations_in_any_view_or_theme),
         case!(Site::Reading, 360, 800, audit::axe_finds_no_violations_in_any_view_or_theme),
+        case!(Site::Reading, 768, 1024, audit::axe_finds_no_violations_in_any_view_or_theme),
+        case!(Site::Reading, 1440, 900, audit::axe_finds_no_violations_in_any_view_or_theme),
         case!(Site::Reading, 1280, 900, keyboard::every_control_by_keyboard_and_screen_reader),
         case!(Site::Huge, 1280, 900, huge::a_huge_article_opens_finds_and_scrolls),
         case!(Site::Import, 1280, 900, import::every_kind_of_input_opens_and_brings_its_highlights),
