@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 use std::{env, process};
 
-use lectern_index::{corpus_folder, site};
+use lectern_index::{corpus_folder, site, static_pages};
 
 fn main() {
     let mut args = env::args().skip(1);
@@ -49,4 +49,6 @@ fn main() {
             process::exit(1);
         }
     }
+    static_pages::write(&corpus, &site_dir, &static_pages::Options::from_env(&public_url))
+        .unwrap_or_else(|e| panic!("Lectern cannot write the static pages into {}: {e}", site_dir.display()));
 }
