@@ -140,11 +140,11 @@ fn head(lang: &str, title: &str, description: &str, css: Option<&str>, extra: &s
     )
 }
 
-/// The skip link and the site header, with the brand linking to `home`.
-fn site_header(home: &str) -> String {
+/// The skip link and the site header, with the brand linking to `home`, then `tools`.
+fn site_header(home: &str, tools: &str) -> String {
     format!(
         "<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\"><a class=\"brand\" href=\"{home}\">\
-         <span class=\"brand-mark\" aria-hidden=\"true\">❦</span>Lectern</a></header>\n"
+         <span class=\"brand-mark\" aria-hidden=\"true\">❦</span>Lectern</a>{tools}</header>\n"
     )
 }
 
@@ -162,7 +162,7 @@ fn article_page(article: &Article, css: Option<&str>, options: &Options) -> Stri
         let _ = write!(og, "<meta property=\"og:url\" content=\"{url}\">\n<link rel=\"canonical\" href=\"{url}\">\n");
     }
     let mut out = head(&article.lang, &format!("{} — Lectern", article.title), &article.excerpt, css, &og);
-    out.push_str(&site_header("../"));
+    out.push_str(&site_header("../", ""));
     let _ = write!(
         out,
         "<main id=\"main\" tabindex=\"-1\">\n<article class=\"reader\" data-size=\"3\">\n\
@@ -317,7 +317,7 @@ fn list_pages(corpus: &Corpus, newest: &Results, css: Option<&str>, page_size: u
         .map(|page| {
             let title = if count == 1 { "All articles".to_string() } else { format!("All articles, page {} of {count}", page + 1) };
             let mut out = head("en", &format!("{title} — Lectern"), "Every article of this Lectern library.", css, "");
-            out.push_str(&site_header("../"));
+            out.push_str(&site_header("../", ""));
             let _ = write!(
                 out,
                 "<main id=\"main\" tabindex=\"-1\">\n<section class=\"library\">\n<h1 class=\"reader-title\">{title}</h1>\n\

@@ -34,7 +34,8 @@ pub fn fragment(corpus: &Corpus, newest: &Results) -> String {
     let dated = !newest.facets.values[Facet::Year].is_empty();
     let has_facets = !groups.is_empty() || dated;
     let mut out = format!("<div id=\"{ID}\">\n");
-    out.push_str(&super::site_header("./"));
+    // The app's header holds its offline controls (empty until the service worker answers).
+    out.push_str(&super::site_header("./", "<div class=\"offline-controls\"></div>"));
     let _ = write!(
         out,
         "<main id=\"main\" tabindex=\"-1\"><section class=\"library{}\">\
