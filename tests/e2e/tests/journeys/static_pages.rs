@@ -62,12 +62,18 @@ async fn without_javascript(c: &Client, base: &str, shots: &str) -> Result {
     Ok(())
 }
 
-/// Sums every layout shift from the first paint on, and notes whether the static view was
-/// in the page as it loaded.
+/// Sums every layout shift from the first paint on, lists the largest-contentful-paint
+/// candidates (printed, not checked), and notes whether the static view was in the page
+/// as it loaded.
 const OBSERVE: &str = "window.__cls = 0; window.__shifts = [];
     new PerformanceObserver(list => { for (const e of list.getEntries()) {
         if (!e.hadRecentInput) { window.__cls += e.value; window.__shifts.push(e.value); } } })
       .observe({ type: 'layout-shift', buffered: true });
+    window.__lcp = [];
+    new PerformanceObserver(list => { for (const e of list.getEntries()) {
+        const where = !e.element ? 'removed' : e.element.closest('#static-library') ? 'static' : 'app';
+        window.__lcp.push(`${Math.round(e.startTime)} ms ${e.size} px² ${e.element?.className ?? ''} (${where})`); } })
+      .observe({ type: 'largest-contentful-paint', buffered: true });
     document.addEventListener('DOMContentLoaded', () => {
         window.__static = !!document.getElementById('static-library'); });";
 
@@ -83,6 +89,7 @@ pub async fn the_app_takes_over_without_a_layout_shift(c: &Client, base: &str) -
     let cls = js(c, "return window.__cls").await?.as_f64().unwrap_or(f64::NAN);
     let shifts = js(c, "return window.__shifts").await?;
     eprintln!("cumulative layout shift across the hand-over: {cls:.4} (shifts {shifts})");
+    eprintln!("largest-contentful-paint candidates: {}", js(c, "return window.__lcp").await?);
     check(cls < 0.02, format!("CLS {cls} under 0.02 (shifts {shifts})"))?;
     screenshot(c, "static-handed-over").await?;
     let list = by_role(c, "list", Name::Is("Articles")).await?;
