@@ -104,6 +104,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
         case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),
         case!(Site::Hostile, 1280, 900, hostile::hostile_routes_run_no_script),
+        case!(Site::Hostile, 1280, 900, hostile::hostile_static_pages_run_no_script),
         case!(without JavaScript, Site::Real, 1280, 900, static_pages::readable_without_javascript),
         case!(without JavaScript, Site::Real, 390, 844, static_pages::readable_without_javascript_on_a_phone),
         case!(Site::Real, 1280, 900, static_pages::the_app_takes_over_without_a_layout_shift),
