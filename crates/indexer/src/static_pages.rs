@@ -55,11 +55,15 @@ impl Options {
 
 /// Writes the read pages, `robots.txt` and (with a base URL) `sitemap.xml` into `site`,
 /// replacing old ones, and puts the library's first view into `site/index.html`.
-/// Returns the number of files written.
-pub fn write(corpus: &Corpus, site: &Path, options: &Options) -> io::Result<usize> {
+pub fn write(corpus: &Corpus, site: &Path, options: &Options) -> io::Result<()> {
     let index_path = site.join("index.html");
     let index = fs::read_to_string(&index_path)?;
-    let stylesheet = stylesheet_href(&index, &options.public_url);
+    // The app's stylesheet and icon, as Trunk linked them, from the read pages.
+    let from_read = |rel: &str| link_href(&index, rel, &options.public_url);
+    let links = [("stylesheet", from_read("stylesheet")), ("icon", from_read("icon"))]
+        .into_iter()
+        .filter_map(|(rel, href)| Some(format!("<link rel=\"{rel}\" href=\"{}\">\n", escape(&href?))))
+        .collect::<String>();
     let newest = search(corpus, "", &Filters::default(), Sort::Newest);
     fs::write(&index_path, first_view::inject(&index, &first_view::fragment(corpus, &newest)))?;
 
@@ -68,16 +72,12 @@ pub fn write(corpus: &Corpus, site: &Path, options: &Options) -> io::Result<usiz
         fs::remove_dir_all(&folder)?;
     }
     fs::create_dir_all(&folder)?;
-    let mut files = 1;
-    let css = stylesheet.as_deref().map(|href| format!("../{href}"));
     for n in 0..corpus.articles.len() {
         let article = &corpus.body(n).expect("built natively: every body is there").article;
-        fs::write(folder.join(format!("{}.html", article.slug)), article_page(article, css.as_deref(), options))?;
-        files += 1;
+        fs::write(folder.join(format!("{}.html", article.slug)), article_page(article, &links, options))?;
     }
-    for (name, html) in list_pages(corpus, &newest, css.as_deref(), options.page_size.max(1)) {
+    for (name, html) in list_pages(corpus, &newest, &links, options.page_size.max(1)) {
         fs::write(folder.join(name), html)?;
-        files += 1;
     }
     let sitemap = site.join("sitemap.xml");
     let mut robots = String::from("User-agent: *\nAllow: /\n");
@@ -85,13 +85,11 @@ pub fn write(corpus: &Corpus, site: &Path, options: &Options) -> io::Result<usiz
         Some(base) => {
             fs::write(&sitemap, sitemap_xml(corpus, base))?;
             writeln!(robots, "Sitemap: {base}sitemap.xml").expect("a String");
-            files += 1;
         }
         None if sitemap.exists() => fs::remove_file(&sitemap)?,
         None => {}
     }
-    fs::write(site.join("robots.txt"), robots)?;
-    Ok(files + 1)
+    fs::write(site.join("robots.txt"), robots)
 }
 
 /// `text` safe in HTML text and in a quoted attribute.
@@ -110,30 +108,35 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The stylesheet Trunk linked in `index.html`, relative to the site's root.
-fn stylesheet_href(index: &str, public_url: &str) -> Option<String> {
+/// The address, from a page in `read/`, of the file Trunk linked with `rel` in `index.html`
+/// (under the site path `public_url`, or anywhere else).
+fn link_href(index: &str, rel: &str, public_url: &str) -> Option<String> {
     let mut rest = index;
     while let Some(at) = rest.find("<link") {
         let tag = &rest[at..at + rest[at..].find('>')?];
         rest = &rest[at + tag.len()..];
-        if !tag.contains("rel=\"stylesheet\"") {
+        if !tag.contains(&format!("rel=\"{rel}\"")) {
             continue;
         }
         let start = tag.find("href=\"")? + 6;
         let href = &tag[start..start + tag[start..].find('"')?];
-        return Some(href.strip_prefix(public_url).unwrap_or(href).to_string());
+        return Some(match href.strip_prefix(public_url) {
+            Some(in_site) => format!("../{in_site}"),
+            None if href.contains(':') || href.starts_with('/') => href.to_string(),
+            None => format!("../{href}"),
+        });
     }
     None
 }
 
-/// The `<head>` of a static page, from `<!DOCTYPE html>` to `<body>`.
-fn head(lang: &str, title: &str, description: &str, css: Option<&str>, extra: &str) -> String {
-    let css = css.map(|href| format!("<link rel=\"stylesheet\" href=\"{}\">\n", escape(href))).unwrap_or_default();
+/// The `<head>` of a static page, from `<!DOCTYPE html>` to `<body>`; `links` and `extra`
+/// are HTML.
+fn head(lang: &str, title: &str, description: &str, links: &str, extra: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>{}</title>\n\
-         <meta name=\"description\" content=\"{}\">\n{css}{extra}</head>\n<body>\n",
+         <meta name=\"description\" content=\"{}\">\n{links}{extra}</head>\n<body>\n",
         escape(lang),
         escape(title),
         escape(description)
@@ -148,8 +151,8 @@ fn site_header(home: &str, tools: &str) -> String {
     )
 }
 
-/// One article's page, `read/<slug>.html`.
-fn article_page(article: &Article, css: Option<&str>, options: &Options) -> String {
+/// One article's page, `read/<slug>.html`, with the `<link>`s `links`.
+fn article_page(article: &Article, links: &str, options: &Options) -> String {
     let slug = escape(&article.slug);
     let mut og = format!(
         "<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:title\" content=\"{}\">\n\
@@ -161,7 +164,7 @@ fn article_page(article: &Article, css: Option<&str>, options: &Options) -> Stri
         let url = escape(&format!("{base}{FOLDER}/{}.html", article.slug));
         let _ = write!(og, "<meta property=\"og:url\" content=\"{url}\">\n<link rel=\"canonical\" href=\"{url}\">\n");
     }
-    let mut out = head(&article.lang, &format!("{} — Lectern", article.title), &article.excerpt, css, &og);
+    let mut out = head(&article.lang, &format!("{} — Lectern", article.title), &article.excerpt, links, &og);
     out.push_str(&site_header("../", ""));
     let _ = write!(
         out,
@@ -310,13 +313,13 @@ fn list_page_name(page: usize) -> String {
 }
 
 /// The pages of the article list, newest first, `page_size` articles each: (file name, HTML).
-fn list_pages(corpus: &Corpus, newest: &Results, css: Option<&str>, page_size: usize) -> Vec<(String, String)> {
+fn list_pages(corpus: &Corpus, newest: &Results, links: &str, page_size: usize) -> Vec<(String, String)> {
     let pages: Vec<_> = newest.hits.chunks(page_size).collect();
     let count = pages.len().max(1);
     (0..count)
         .map(|page| {
             let title = if count == 1 { "All articles".to_string() } else { format!("All articles, page {} of {count}", page + 1) };
-            let mut out = head("en", &format!("{title} — Lectern"), "Every article of this Lectern library.", css, "");
+            let mut out = head("en", &format!("{title} — Lectern"), "Every article of this Lectern library.", links, "");
             out.push_str(&site_header("../", ""));
             let _ = write!(
                 out,

@@ -27,7 +27,8 @@ fn site(name: &str) -> PathBuf {
     fs::create_dir_all(&site).unwrap();
     fs::write(
         site.join("index.html"),
-        "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"/lectern/lectern-1a2b.css\" integrity=\"sha384-x\"/></head>\n<body>\n</body></html>",
+        "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"/lectern/lectern-1a2b.css\" integrity=\"sha384-x\"/>\
+         <link rel=\"icon\" href=\"https://cdn.example/i.png\"></head>\n<body>\n</body></html>",
     )
     .unwrap();
     site
@@ -164,7 +165,8 @@ proptest! {
 
     #[test]
     fn hostile_text_never_makes_a_tag(article in hostile_article()) {
-        let html = article_page(&article, Some("../a.css"), &Options::new(Some("https://example.org/"), "/"));
+        let links = "<link rel=\"stylesheet\" href=\"../a.css\">";
+        let html = article_page(&article, links, &Options::new(Some("https://example.org/"), "/"));
         prop_assert_eq!(only_our_tags(&html), Ok(()));
         prop_assert_eq!(only_our_tags(&meta_line(&article)), Ok(()));
     }
@@ -181,7 +183,7 @@ fn headings_are_ranked_from_h2_without_gaps() {
         Block::Quote(vec![Block::Code(Text::plain("a < b"))]),
         Block::SectionBreak,
     ];
-    let html = article_page(&a, None, &Options::new(None, "/"));
+    let html = article_page(&a, "", &Options::new(None, "/"));
     assert!(html.contains("<h1 class=\"reader-title\">Title</h1>"), "{html}");
     assert!(html.contains("<h2>Three</h2>\n<h3>Five</h3>\n<ol start=\"3\"><li>item</li></ol>"), "{html}");
     assert!(
@@ -202,6 +204,7 @@ fn the_article_list_is_paged_newest_first() {
     assert!(first.find("Day 5").unwrap() < first.find("Day 4").unwrap() && !first.contains("Day 3"), "{first}");
     assert!(first.contains("href=\"page-2.html\">Next page") && !first.contains("Previous page"));
     assert!(first.contains("<link rel=\"stylesheet\" href=\"../lectern-1a2b.css\">"), "{first}");
+    assert!(first.contains("<link rel=\"icon\" href=\"https://cdn.example/i.png\">"), "{first}");
     let second = read(&site, "read/page-2.html");
     assert!(
         second.contains("Day 3")
