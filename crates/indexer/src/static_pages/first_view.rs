@@ -22,8 +22,9 @@ pub const FIRST_PAGE: usize = 20;
 /// Facet values shown before "Show all" (`COLLAPSED_VALUES` in `components/facet_panel.rs`).
 const COLLAPSED_VALUES: usize = 8;
 
-/// Ends the fragment, so that a second run replaces it.
-const END: &str = "<!-- /static-library -->";
+/// Ends the fragment (inside its `<div>`, so that it leaves with it), so that a second run
+/// replaces it.
+const END: &str = "<!-- /static-library --></div>";
 
 /// The first view of the library for `newest`, the corpus searched for nothing, newest first.
 pub fn fragment(corpus: &Corpus, newest: &Results) -> String {
@@ -101,7 +102,7 @@ pub fn fragment(corpus: &Corpus, newest: &Results) -> String {
     } else {
         out.push_str("<div class=\"no-results\"><p>No articles match these filters.</p></div>");
     }
-    let _ = write!(out, "</div></div></section></main>\n</div>{END}");
+    let _ = write!(out, "</div></div></section></main>\n{END}");
     out
 }
 

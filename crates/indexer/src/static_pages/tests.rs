@@ -244,6 +244,7 @@ fn index_html_holds_the_newest_twenty_with_their_excerpts() {
     write(&corpus, &site, &Options::new(None, "/lectern/")).unwrap();
     let index = read(&site, "index.html");
     assert_eq!(index.matches("id=\"static-library\"").count(), 1, "replaced, not added again");
+    assert_eq!(index.matches("<!-- /static-library --></div>").count(), 1, "its end, inside it");
     assert!(index.contains("<body>\n<div id=\"static-library\">"), "the first child of <body>");
     assert_eq!(index.matches("<article class=\"card\"").count(), first_view::FIRST_PAGE);
     assert!(index.contains("<p class=\"result-count\" role=\"status\" aria-live=\"polite\">25 articles</p>"));
