@@ -79,7 +79,9 @@ async function chromium() {
     });
     child.on('exit', code => reject(new Error(`chromium exited (${code}): ${seen}`)));
   });
-  return { port, close: () => { child.kill(); fs.rmSync(profile, { recursive: true, force: true }); } };
+  // The profile is removed once Chromium has exited (it writes to it until then).
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  return { port, close: async () => { child.kill(); await exited; fs.rmSync(profile, { recursive: true, force: true }); } };
 }
 
 fs.mkdirSync(path.join(root, 'target', 'audit'), { recursive: true });
@@ -106,7 +108,7 @@ for (const site of sites) {
       if (low.some(c => GATED.includes(c))) failed += 1;
       rows.push(`| ${site.name} | ${form} | ${scores.join(' | ')} | ${lcp} | ${cls} | ${missed.join(', ') || '—'} |`);
     } finally {
-      browser.close();
+      await browser.close();
     }
   }
   server.close();

@@ -7,6 +7,7 @@ use crate::components::load_failed::LoadFailed;
 use crate::components::offline_controls::OfflineControls;
 use crate::components::storage_notice::StorageNotice;
 use crate::corpus;
+use crate::hooks::use_hand_over::use_hand_over;
 use crate::hooks::use_offline::use_offline;
 use crate::hooks::use_prefs::PrefsProvider;
 use crate::pages::article::ArticlePage;
@@ -47,6 +48,8 @@ pub fn App() -> Html {
         });
     }
     let offline = use_offline(*loading == Loading::Ready);
+    // The library page says when its first view is complete; a failure is shown at once.
+    use_hand_over(matches!(*loading, Loading::Failed(_)));
     let page = match &*loading {
         Loading::Ready => html! { <Switch<Route> render={switch} /> },
         Loading::Pending => html! { <p class="loading" role="status">{ "Loading the library…" }</p> },

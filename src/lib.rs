@@ -17,9 +17,20 @@ pub mod state;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 use lectern_engine::test_inputs;
 
-/// Mounts the app on the document body.
+/// Mounts the app on the document body, or, when the page has the static first view of
+/// the library, in a hidden container that replaces it once ready (`browser/first_paint.rs`).
 pub fn start() {
     browser::crash::install();
     browser::hash_guard::install();
-    yew::Renderer::<app::App>::new().render();
+    match browser::first_paint::app_root() {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root(root).render();
+            if !browser::first_paint::is_library_route() {
+                browser::first_paint::reveal();
+            }
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
 }

@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::date::format_day;
+use crate::engine::facet::display_value;
 use crate::engine::search::Facets;
 use crate::state::library_query::{Facet, LibraryQuery};
 
@@ -142,32 +143,4 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
             }
         </fieldset>
     }
-}
-
-/// How a facet value reads to a person: language codes become names.
-pub fn display_value(facet: Facet, value: &str) -> String {
-    if facet != Facet::Lang {
-        return value.to_string();
-    }
-    let name = match value {
-        "en" => "English",
-        "fr" => "French",
-        "pt" => "Portuguese",
-        "es" => "Spanish",
-        "de" => "German",
-        "it" => "Italian",
-        "nl" => "Dutch",
-        "ru" => "Russian",
-        "uk" => "Ukrainian",
-        "ja" => "Japanese",
-        "zh" => "Chinese",
-        "ko" => "Korean",
-        "ar" => "Arabic",
-        "cs" => "Czech",
-        "pl" => "Polish",
-        "sv" => "Swedish",
-        "tr" => "Turkish",
-        _ => return value.to_string(),
-    };
-    name.to_string()
 }

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::components::facet_panel::display_value;
 use crate::engine::date::format_day;
+use crate::engine::facet::display_value;
 use crate::state::library_query::{Facet, LibraryQuery};
 
 #[derive(Properties, PartialEq)]

@@ -4,6 +4,7 @@
 pub mod use_article_highlights;
 pub mod use_document_title;
 pub mod use_find;
+pub mod use_hand_over;
 pub mod use_has_selection;
 pub mod use_highlights;
 pub mod use_library_keys;

@@ -11,12 +11,14 @@ use crate::components::facet_panel::{visible_groups, FacetPanel};
 use crate::components::filter_chips::FilterChips;
 use crate::route::{go, Route};
 
+use crate::browser::first_paint;
 use crate::components::load_failed::LoadFailed;
 use crate::components::result_list::ResultList;
 use crate::components::search_box::SearchBox;
-use crate::corpus::prefetch_body;
+use crate::corpus::{corpus, prefetch_body};
 use crate::engine::search::Sort;
 use crate::hooks::use_document_title::use_document_title;
+use crate::hooks::use_hand_over::use_hand_over;
 use crate::hooks::use_library_keys::use_library_keys;
 use crate::hooks::use_reading_position::use_saved_progress;
 use crate::hooks::use_search::{use_search, Search};
@@ -43,8 +45,17 @@ pub fn LibraryPage() -> Html {
     let Search { results, items, updating, failed, retry } = use_search(&query, shown);
     let sort = query.effective_sort();
 
-    // The library opens at its top, not at the scroll position of the article left.
-    use_effect_with((), |_| gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0));
+    // The static first view gives way once this page shows the same: the default view with
+    // the first page's excerpts (their bodies arrived); any other view at once.
+    let complete = !updating && results.hits.iter().take(shown).all(|h| corpus().body(h.article).is_some());
+    use_hand_over(query != LibraryQuery::default() || failed.is_some() || complete);
+    // The library opens at its top, not at the scroll position of the article left (nor
+    // where the reader scrolled the static first view to, which it replaces in place).
+    use_effect_with((), |_| {
+        if !first_paint::pending() {
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
     // `/`, ↓ and ↑ between the search field and the results.
     let keys = use_library_keys();
     let (input_ref, list_ref) = (keys.input_ref.clone(), keys.list_ref.clone());

@@ -127,6 +127,35 @@ impl<T> IndexMut<Facet> for PerFacet<T> {
     }
 }
 
+/// How a facet value reads to a person: language codes become names (the app's panel and
+/// chips, and the indexer's static library).
+pub fn display_value(facet: Facet, value: &str) -> String {
+    if facet != Facet::Lang {
+        return value.to_string();
+    }
+    let name = match value {
+        "en" => "English",
+        "fr" => "French",
+        "pt" => "Portuguese",
+        "es" => "Spanish",
+        "de" => "German",
+        "it" => "Italian",
+        "nl" => "Dutch",
+        "ru" => "Russian",
+        "uk" => "Ukrainian",
+        "ja" => "Japanese",
+        "zh" => "Chinese",
+        "ko" => "Korean",
+        "ar" => "Arabic",
+        "cs" => "Czech",
+        "pl" => "Polish",
+        "sv" => "Swedish",
+        "tr" => "Turkish",
+        _ => return value.to_string(),
+    };
+    name.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 use std::{env, process};
 
-use lectern_index::{corpus_folder, feed_out, site};
+use lectern_index::{corpus_folder, feed_out, site, static_pages};
 
 fn main() {
     let mut args = env::args().skip(1);
@@ -35,11 +35,13 @@ fn main() {
     };
     assert_eq!(corpus.articles.len(), loaded.articles(), "every article read is in the corpus");
     let base = env::var(feed_out::BASE_URL_VAR).ok().filter(|b| !b.trim().is_empty());
+    let pages = static_pages::Options::new(base.as_deref(), &public_url);
     let written = site::write(corpus, &site_dir, &public_url)
-        .and_then(|written| feed_out::write(corpus, &site_dir, base.as_deref()).map(|()| written));
+        .and_then(|written| feed_out::write(corpus, &site_dir, base.as_deref()).map(|()| written))
+        .and_then(|written| static_pages::write(corpus, &site_dir, &pages).map(|()| written));
     match written {
         Ok(written) => eprintln!(
-            "Lectern: read {} in {shown}: {} articles in {} files ({} bytes; the first, {}, {} bytes), and {} and {}; read and indexed in {:.2} s, written in {:.2} s",
+            "Lectern: read {} in {shown}: {} articles in {} files ({} bytes; the first, {}, {} bytes), {}, {} and the pages without JavaScript; read and indexed in {:.2} s, written in {:.2} s",
             loaded.summary(),
             corpus.articles.len(),
             written.files,

@@ -188,6 +188,15 @@ impl Driver {
 
     /// A new headless Chromium session with a fresh profile, at `width`×`height`.
     pub async fn session(&self, width: u32, height: u32) -> Result<Client> {
+        self.session_with(width, height, json!({})).await
+    }
+
+    /// [`Driver::session`] with JavaScript switched off (a reader without it, or a crawler).
+    pub async fn session_without_js(&self, width: u32, height: u32) -> Result<Client> {
+        self.session_with(width, height, json!({ "profile.managed_default_content_settings.javascript": 2 })).await
+    }
+
+    async fn session_with(&self, width: u32, height: u32, prefs: Value) -> Result<Client> {
         let profile = std::env::temp_dir().join(format!("lectern-e2e-{}-{}", std::process::id(), unique()));
         let mut caps = serde_json::Map::new();
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -201,7 +210,8 @@ impl Driver {
                     "--no-first-run", "--disable-quic", "--hide-scrollbars", "--force-device-scale-factor=1",
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.display()),
-                ]
+                ],
+                "prefs": prefs,
             }),
         );
         let client = ClientBuilder::native().capabilities(caps).connect(&self.url).await?;
@@ -253,8 +263,15 @@ pub async fn name_of(client: &Client, el: &Element) -> Result<String> {
     computed(client, el, "computedlabel").await
 }
 
-/// CSS that finds every element which may have `role`; the computed role decides.
+/// CSS that finds every element which may have `role`; the computed role decides. The
+/// static first view of the library (`#static-library`, which the app replaces once it has
+/// rendered the same) and the app while it is still hidden are left out: journeys address
+/// the app (the static-pages journey addresses the static view by CSS).
 fn candidates(role: &str) -> String {
+    format!(":is({}):not(#static-library *, #app[hidden] *)", native_candidates(role))
+}
+
+fn native_candidates(role: &str) -> String {
     let native = match role {
         "link" => "a[href]",
         "button" => "button, input[type=button], input[type=submit]",

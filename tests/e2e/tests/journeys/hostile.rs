@@ -1,7 +1,8 @@
 //! Hostile input never runs: the site built from `tests/fixtures/hostile` (titles, bylines,
 //! sources, tags, URLs and bodies carrying over two hundred XSS payloads) is visited in
-//! every view, with hostile searches, hostile article queries and hostile hash routes, and
-//! no script from content or URL may execute.
+//! every view (and the static pages the indexer writes, `read/`), with hostile searches,
+//! hostile article queries and hostile hash routes, and no script from content or URL may
+//! execute.
 //!
 //! How execution is detected. Every payload in the fixtures calls `window.__xss(id)` if it
 //! ever runs. The canary (`CANARY` below) is installed with the Chrome DevTools Protocol's
@@ -123,7 +124,8 @@ const AUDIT: &str = r#"
   if (!window.__xssCanary) return { canary: false, problems: [], log: [] };
   const problems = [];
   for (const el of document.querySelectorAll('*')) problems.push(...window.__xssInspect(el));
-  const allowed = /^(#|https?:|mailto:)/;
+  // A fragment, http, https, mailto, or a relative path (no scheme before its first / ? #).
+  const allowed = /^(#|https?:|mailto:|[^:\/?#]*([\/?#]|$))/;
   for (const a of document.querySelectorAll('a[href], area[href]')) {
     const href = a.getAttribute('href');
     if (!allowed.test(href.replace(/[\u0000-\u0020\u007f-\u00a0]/g, '').toLowerCase())) problems.push('a link to ' + JSON.stringify(href));
@@ -226,6 +228,31 @@ async fn listed_slugs(c: &Client) -> Result<Vec<String>> {
         }
     }
     Ok(slugs)
+}
+
+/// The indexer's static pages of the hostile corpus (`read/`): each article's, and the list.
+pub async fn hostile_static_pages_run_no_script(c: &Client, base: &str) -> Result {
+    arm(c).await?;
+    open(c, &format!("{base}read/index.html")).await?;
+    self_test(c, base).await?;
+    let mut pages = Vec::new();
+    for link in c.find_all(Locator::Css("ul[aria-label=Articles] a.result-link")).await? {
+        pages.push(link.attr("href").await?.unwrap_or_default());
+    }
+    check(pages.len() == ARTICLES, format!("the list links {} articles, expected {ARTICLES}", pages.len()))?;
+    audit(c, base, "the static list").await?;
+    for page in &pages {
+        open(c, &format!("{base}read/{page}")).await?;
+        check(c.find_all(Locator::Css("h1")).await?.len() == 1, format!("{page}: exactly one h1"))?;
+        audit(c, base, &format!("static page {page}")).await?;
+    }
+    let raw = pages.iter().find(|p| p.starts_with("raw-html")).ok_or("no raw-html page")?;
+    open(c, &format!("{base}read/{raw}")).await?;
+    let h1 = text_of(&c.find(Locator::Css("h1")).await?).await?;
+    check(h1 == "Raw HTML blocks and inline HTML <script>__xss(101)</script>", format!("the h1 reads {h1:?}"))?;
+    shows(c, "raw HTML static page", &["<img src=x onerror=__xss(102)>", "<script>__xss(110)</script>"]).await?;
+    screenshot(c, "static-hostile-article").await?;
+    Ok(())
 }
 
 pub async fn hostile_corpus_runs_no_script_in_library_or_articles(c: &Client, base: &str) -> Result {

@@ -14,6 +14,7 @@ mod library;
 mod offline;
 mod reader;
 mod reading_tools;
+mod static_pages;
 
 use std::time::Instant;
 
@@ -25,7 +26,17 @@ pub const SEED_TITLE: &str = "Russia acknowledged for the first time that North 
 
 macro_rules! case {
     ($site:expr, $w:expr, $h:expr, $m:ident :: $f:ident) => {
-        Case { name: stringify!($f), site: $site, width: $w, height: $h, run: |c, b| Box::pin($m::$f(c, b)) }
+        Case {
+            name: stringify!($f),
+            site: $site,
+            width: $w,
+            height: $h,
+            javascript: true,
+            run: |c, b| Box::pin($m::$f(c, b)),
+        }
+    };
+    (without JavaScript, $site:expr, $w:expr, $h:expr, $m:ident :: $f:ident) => {
+        Case { javascript: false, ..case!($site, $w, $h, $m::$f) }
     };
 }
 
@@ -50,6 +61,8 @@ struct Case {
     site: Site,
     width: u32,
     height: u32,
+    /// Whether the browser runs scripts.
+    javascript: bool,
     run: TestFn,
 }
 
@@ -99,6 +112,10 @@ fn cases() -> Vec<Case> {
         case!(Site::Hostile, 1280, 900, hostile::hostile_corpus_runs_no_script_in_library_or_articles),
         case!(Site::Hostile, 1280, 900, hostile::hostile_searches_run_no_script),
         case!(Site::Hostile, 1280, 900, hostile::hostile_routes_run_no_script),
+        case!(Site::Hostile, 1280, 900, hostile::hostile_static_pages_run_no_script),
+        case!(without JavaScript, Site::Real, 1280, 900, static_pages::readable_without_javascript),
+        case!(without JavaScript, Site::Real, 390, 844, static_pages::readable_without_javascript_on_a_phone),
+        case!(Site::Real, 1280, 900, static_pages::the_app_takes_over_without_a_layout_shift),
     ]
 }
 
@@ -171,7 +188,11 @@ async fn run() -> i32 {
             Site::Import => import_url.clone().expect("built when a case needs it"),
         };
         let started = Instant::now();
-        let outcome = match driver.session(case.width, case.height).await {
+        let session = match case.javascript {
+            true => driver.session(case.width, case.height).await,
+            false => driver.session_without_js(case.width, case.height).await,
+        };
+        let outcome = match session {
             Ok(client) => {
                 let result = (case.run)(&client, &base).await;
                 let _ = client.close().await;
@@ -214,7 +235,14 @@ pub async fn match_counter(c: &Client) -> Result<fantoccini::elements::Element> 
     .await
 }
 
+/// Goes to `url` and waits until the app has taken over from the static first view.
 pub async fn open(client: &Client, url: &str) -> Result {
     client.goto(url).await?;
-    Ok(())
+    handed_over(client).await
+}
+
+/// Waits until the app shows in place of the static first view of the library.
+pub async fn handed_over(client: &Client) -> Result {
+    let done = "return !document.getElementById('static-library') && !document.querySelector('#app[hidden]')";
+    wait_for(|| async { Ok((js(client, done).await? == true).then_some(())) }).await
 }
