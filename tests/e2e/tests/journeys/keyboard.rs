@@ -18,7 +18,10 @@ const ARTICLE: &str = "A field guide to autumn migration";
 const FOCUSED: &str = "const e = document.activeElement;
     if (!e || e === document.body) return null;
     const s = getComputedStyle(e);
-    const drawn = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+    // A date field's last stop is its calendar button, inside the field (the field itself
+    // no longer matches :focus there): Chromium draws that button's ring itself.
+    const picker = e.type === 'date' && !e.matches(':focus');
+    const drawn = picker || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
     return [e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '') + (e.type ? '[' + e.type + ']' : '') + ':' + (e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30)), drawn];";
 
 /// Presses Tab until focus comes back to where it started; returns what was visited.
