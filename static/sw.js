@@ -19,10 +19,17 @@ const SHELL_CACHE = `lectern-shell-${VERSION}`;
 const CORPUS_CACHE = "lectern-corpus";
 const SCOPE = new URL(self.registration.scope);
 
+/// How a shell file is fetched on install: a file named by its content (Trunk's hashes) may
+/// come from the HTTP cache, where the page just put it; any other (index.html, the
+/// manifest, icons) is revalidated, so the cache holds this version's.
+function freshness(path) {
+  return /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(path) ? "default" : "no-cache";
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(SHELL_CACHE).then((cache) =>
-      cache.addAll(SHELL.map((path) => new Request(new URL(path, SCOPE), { cache: "reload" })))
+      cache.addAll(SHELL.map((path) => new Request(new URL(path, SCOPE), { cache: freshness(path) })))
     )
   );
 });

@@ -47,12 +47,18 @@ pub fn use_offline(corpus_ready: bool) -> Offline {
     let controlled = use_state_eq(service_worker::controlled);
     let status = use_state(|| None::<Status>);
     {
+        // Registered once the first corpus file is here: installing the worker fetches the
+        // app's files again (from the HTTP cache where the host allows), and must not
+        // compete with the library's first view.
         let (update_ready, controlled) = (update_ready.setter(), controlled.setter());
-        use_effect_with((), move |_| {
-            service_worker::register(
-                Callback::from(move |()| update_ready.set(true)),
-                Callback::from(move |()| controlled.set(true)),
-            )
+        let registered = use_mut_ref(|| false);
+        use_effect_with(corpus_ready, move |ready| {
+            if *ready && !std::mem::replace(&mut *registered.borrow_mut(), true) {
+                service_worker::register(
+                    Callback::from(move |()| update_ready.set(true)),
+                    Callback::from(move |()| controlled.set(true)),
+                );
+            }
         });
     }
     use_effect_with((corpus_ready, *controlled), |(ready, controlled)| {
