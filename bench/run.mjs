@@ -112,7 +112,10 @@ function serve(root) {
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
       'content-length': body.length,
-      'cache-control': 'no-store',
+      // As README's host guides configure it: files named by their content are cached for
+      // good (so a service worker's install takes them from the HTTP cache), others
+      // revalidated.
+      'cache-control': /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     res.end(body);
