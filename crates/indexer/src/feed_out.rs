@@ -13,6 +13,8 @@ use lectern_engine::article::{Article, Published};
 use lectern_engine::corpus::Corpus;
 use serde_json::json;
 
+use crate::markup::escape;
+
 /// The environment variable naming the site's absolute address.
 pub const BASE_URL_VAR: &str = "LECTERN_BASE_URL";
 pub const JSON_FEED: &str = "feed.json";
@@ -121,54 +123,36 @@ pub fn atom_feed(corpus: &Corpus, base: Option<&str>) -> String {
     };
     let mut out =
         String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    out += &format!("  <title>{TITLE}</title>\n  <id>{}</id>\n  <updated>{newest}</updated>\n", xml(&feed_id));
-    out += &format!("  <author><name>{TITLE}</name></author>\n  <link rel=\"alternate\" href=\"{}\"/>\n", xml(&home));
+    out += &format!("  <title>{TITLE}</title>\n  <id>{}</id>\n  <updated>{newest}</updated>\n", escape(&feed_id));
+    out +=
+        &format!("  <author><name>{TITLE}</name></author>\n  <link rel=\"alternate\" href=\"{}\"/>\n", escape(&home));
     if base.is_some() {
-        out += &format!("  <link rel=\"self\" href=\"{}\"/>\n", xml(&format!("{home}{ATOM_FEED}")));
+        out += &format!("  <link rel=\"self\" href=\"{}\"/>\n", escape(&format!("{home}{ATOM_FEED}")));
     }
     for item in &items {
         let a = item.article;
         let updated = a.published.map_or(newest.clone(), |p| timestamp(&p));
-        out += &format!("  <entry xml:lang=\"{}\">\n", xml(&a.lang));
-        out += &format!("    <title>{}</title>\n    <id>{}</id>\n", xml(&a.title), xml(&id(item)));
+        out += &format!("  <entry xml:lang=\"{}\">\n", escape(&a.lang));
+        out += &format!("    <title>{}</title>\n    <id>{}</id>\n", escape(&a.title), escape(&id(item)));
         out += &format!(
             "    <link rel=\"alternate\" href=\"{}\"/>\n    <updated>{updated}</updated>\n",
-            xml(&item.address)
+            escape(&item.address)
         );
         if let Some(p) = &a.published {
             out += &format!("    <published>{}</published>\n", timestamp(p));
         }
         if let Some(byline) = &a.byline {
-            out += &format!("    <author><name>{}</name></author>\n", xml(byline));
+            out += &format!("    <author><name>{}</name></author>\n", escape(byline));
         }
         if let Some(url) = &a.url {
-            out += &format!("    <link rel=\"related\" href=\"{}\"/>\n", xml(url));
+            out += &format!("    <link rel=\"related\" href=\"{}\"/>\n", escape(url));
         }
         for tag in &a.tags {
-            out += &format!("    <category term=\"{}\"/>\n", xml(tag));
+            out += &format!("    <category term=\"{}\"/>\n", escape(tag));
         }
-        out += &format!("    <summary type=\"text\">{}</summary>\n  </entry>\n", xml(item.excerpt));
+        out += &format!("    <summary type=\"text\">{}</summary>\n  </entry>\n", escape(item.excerpt));
     }
     out + "</feed>\n"
-}
-
-/// Text as XML character data or an attribute value: markup characters escaped, and the
-/// characters XML 1.0 cannot carry at all dropped.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,5 +7,6 @@
 pub mod corpus_folder;
 pub mod feed_out;
 pub mod import;
+pub mod markup;
 pub mod site;
 pub mod static_pages;

@@ -82,7 +82,7 @@ fn content_hash(bytes: &[u8]) -> u64 {
 /// `html` with one `<meta name="lectern-corpus" content="href">`, replacing an old one,
 /// else inserted before `</head>`.
 fn with_meta(html: &str, href: &str) -> String {
-    let escaped = href.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
+    let escaped = crate::markup::escape(href);
     let tag = format!("<meta name=\"{META_NAME}\" content=\"{escaped}\">");
     let marker = format!("<meta name=\"{META_NAME}\"");
     if let Some(start) = html.find(&marker) {

@@ -23,6 +23,8 @@ use lectern_engine::article::{is_safe_href, Article, Block, Inline, Text};
 use lectern_engine::corpus::Corpus;
 use lectern_engine::search::{search, Filters, Results, Sort};
 
+use crate::markup::escape;
+
 /// The site folder of the article pages.
 pub const FOLDER: &str = "read";
 
@@ -86,22 +88,6 @@ pub fn write(corpus: &Corpus, site: &Path, options: &Options) -> io::Result<()> 
         None => {}
     }
     fs::write(site.join("robots.txt"), robots)
-}
-
-/// `text` safe in HTML text and in a quoted attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The address, from a page in `read/`, of the file Trunk linked with `rel` in `index.html`
