@@ -79,9 +79,18 @@ async function chromium() {
     });
     child.on('exit', code => reject(new Error(`chromium exited (${code}): ${seen}`)));
   });
-  // The profile is removed once Chromium has exited (it writes to it until then).
+  // The profile is removed once Chromium has exited; its helper processes may still be
+  // writing for a moment, so removal is retried, and a profile left behind in target/ only
+  // costs disk (it never fails the audit).
   const exited = new Promise(resolve => child.once('exit', resolve));
-  return { port, close: async () => { child.kill(); await exited; fs.rmSync(profile, { recursive: true, force: true }); } };
+  const remove = () => {
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (e) {
+      console.error(`audit: left ${profile} behind (${e.code})`);
+    }
+  };
+  return { port, close: async () => { child.kill(); await exited; remove(); } };
 }
 
 fs.mkdirSync(path.join(root, 'target', 'audit'), { recursive: true });
