@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::date::format_day;
-use crate::engine::facet::display_value;
+use crate::engine::facet::{display_value, worth_showing};
 use crate::engine::search::Facets;
 use crate::state::library_query::{Facet, LibraryQuery};
 
@@ -40,7 +40,7 @@ pub fn visible_groups(facets: &Facets, query: &LibraryQuery) -> Vec<(Facet, Vec<
                     values.push((value.clone(), 0));
                 }
             }
-            (values.len() > 1 || !selected.is_empty()).then_some((facet, values))
+            worth_showing(values.len(), selected.len()).then_some((facet, values))
         })
         .collect()
 }

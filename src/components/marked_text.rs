@@ -27,7 +27,7 @@ pub struct MarkedProps {
 /// A plain text with its search matches marked (not numbered).
 #[component]
 pub fn Marked(props: &MarkedProps) -> Html {
-    marked_text(&Text::plain(props.text.to_string()), Layers { matches: &props.ranges, ..Layers::default() })
+    marked(&props.text, &[], Layers { matches: &props.ranges, ..Layers::default() })
 }
 
 /// What is marked inside one text: search matches (numbered from `first` when it is
@@ -46,11 +46,16 @@ pub struct Layers<'a> {
 
 /// A text with its inline structure and its marks.
 pub fn marked_text(t: &Text, layers: Layers<'_>) -> Html {
-    let matches = trusted(&t.text, layers.matches, |r| r.clone());
-    let highlights = trusted(&t.text, layers.highlights, |(r, _)| r.clone());
-    let speaking = layers.speaking.filter(|r| trusted(&t.text, std::slice::from_ref(*r), |r| r.clone()).len() == 1);
+    marked(&t.text, &t.inlines, layers)
+}
+
+/// `source` with its inline structure (none: plain text) and its marks.
+fn marked(source: &str, inlines: &[Inline], layers: Layers<'_>) -> Html {
+    let matches = trusted(source, layers.matches, |r| r.clone());
+    let highlights = trusted(source, layers.highlights, |(r, _)| r.clone());
+    let speaking = layers.speaking.filter(|r| trusted(source, std::slice::from_ref(*r), |r| r.clone()).len() == 1);
     let mut leaf = Leaves {
-        source: &t.text,
+        source,
         matches: &matches,
         highlights: &highlights,
         speaking,
@@ -59,10 +64,10 @@ pub fn marked_text(t: &Text, layers: Layers<'_>) -> Html {
         next_match: 0,
         next_highlight: 0,
     };
-    if t.inlines.is_empty() {
-        return leaf.split(0, t.text.len(), false);
+    if inlines.is_empty() {
+        return leaf.split(0, source.len(), false);
     }
-    leaf.inlines(&t.inlines)
+    leaf.inlines(inlines)
 }
 
 /// Walks inline leaves in text order, cutting them where marks start and end.

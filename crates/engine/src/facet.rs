@@ -93,6 +93,12 @@ impl Facet {
     }
 }
 
+/// Whether a facet's group is worth showing: it offers a choice (two values or more), or
+/// the reader has chosen in it. The app's panel and the static first view both ask.
+pub fn worth_showing(values: usize, chosen: usize) -> bool {
+    values > 1 || chosen > 0
+}
+
 /// One `T` per facet, indexed by [`Facet`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PerFacet<T>(pub [T; FACETS]);

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use lectern_engine::corpus::Corpus;
-use lectern_engine::facet::{display_value, Facet};
+use lectern_engine::facet::{display_value, worth_showing, Facet};
 use lectern_engine::search::{details, Results, Sort};
 
 use super::{escape, meta_line, FOLDER};
@@ -29,9 +29,12 @@ const END: &str = "<!-- /static-library --></div>";
 /// The first view of the library for `newest`, the corpus searched for nothing, newest first.
 pub fn fragment(corpus: &Corpus, newest: &Results) -> String {
     let total = newest.hits.len();
-    // The groups `facet_panel::visible_groups` shows with nothing selected.
-    let groups: Vec<(Facet, &Vec<(String, usize)>)> =
-        Facet::ALL.into_iter().map(|f| (f, &newest.facets.values[f])).filter(|(_, v)| v.len() > 1).collect();
+    // The groups the app's panel shows with nothing chosen.
+    let groups: Vec<(Facet, &Vec<(String, usize)>)> = Facet::ALL
+        .into_iter()
+        .map(|f| (f, &newest.facets.values[f]))
+        .filter(|(_, v)| worth_showing(v.len(), 0))
+        .collect();
     let dated = !newest.facets.values[Facet::Year].is_empty();
     let has_facets = !groups.is_empty() || dated;
     let mut out = format!("<div id=\"{ID}\">\n");
