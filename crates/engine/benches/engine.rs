@@ -16,6 +16,7 @@ use lectern_engine::article::{Article, Block, Published, Text};
 use lectern_engine::codec;
 use lectern_engine::corpus::Corpus;
 use lectern_engine::facet::Facet;
+use lectern_engine::lens::{self, Lenses};
 use lectern_engine::parse::{self, Format};
 use lectern_engine::relevance;
 use lectern_engine::search::{details, rank, search, Filters, Sort};
@@ -321,7 +322,7 @@ fn generate(n: usize, pools: &[(String, Vec<String>)]) -> Vec<Article> {
                 .last()
                 .map_or(String::new(), |t| paragraphs[0][..t.end].to_string());
             let word_count = paragraphs.iter().map(|p| tokenize::word_count(p) as u32).sum();
-            Article {
+            let mut article = Article {
                 slug: String::new(),
                 title,
                 byline: (rng.below(10) > 0)
@@ -342,7 +343,11 @@ fn generate(n: usize, pools: &[(String, Vec<String>)]) -> Vec<Article> {
                 reading_minutes: word_count / 230 + 1,
                 file: format!("gen/{i:05}.md"),
                 imported: Vec::new(),
-            }
+                lenses: Lenses::default(),
+            };
+            // The indexer finds every article's lenses as it parses it.
+            article.lenses = lens::extract(&article);
+            article
         })
         .collect()
 }

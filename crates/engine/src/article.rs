@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lens::Lenses;
+
 /// One article of the corpus, as the indexer parses it and the corpus file carries it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -31,6 +33,10 @@ pub struct Article {
     /// annotations, Omnivore highlights). Carried in the article's body file, not the first.
     #[serde(skip)]
     pub imported: Vec<ImportedHighlight>,
+    /// Who the article names, who it quotes and its figures, found at build time. Carried
+    /// in the body file; the names also feed the name facets of the first file.
+    #[serde(skip)]
+    pub lenses: Lenses,
 }
 
 /// A passage someone marked in another reader, with their note on it.
@@ -138,7 +144,7 @@ impl Block {
     pub fn texts(&self) -> Vec<&Text> {
         let mut out = Vec::new();
         collect_texts(std::slice::from_ref(self), &mut out);
-        out
+        out.into_iter().map(|(_, text)| text).collect()
     }
 }
 
@@ -146,6 +152,11 @@ impl Article {
     /// Every text-bearing block in document order. This order defines "block index" for
     /// search hits, marks and highlights: indexing and rendering both walk it.
     pub fn texts(&self) -> Vec<&Text> {
+        self.texts_with_roles().into_iter().map(|(_, text)| text).collect()
+    }
+
+    /// [`Article::texts`], each with the role of its block.
+    pub fn texts_with_roles(&self) -> Vec<(TextRole, &Text)> {
         let mut out = Vec::new();
         collect_texts(&self.blocks, &mut out);
         out
@@ -195,10 +206,20 @@ fn outline_of<'a>(blocks: &'a [Block], index: &mut usize, out: &mut Vec<(usize, 
     }
 }
 
-fn collect_texts<'a>(blocks: &'a [Block], out: &mut Vec<&'a Text>) {
+/// What a text block is to its article: running prose, a heading, or code shown as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRole {
+    Prose,
+    Heading,
+    Code,
+}
+
+fn collect_texts<'a>(blocks: &'a [Block], out: &mut Vec<(TextRole, &'a Text)>) {
     for block in blocks {
         match block {
-            Block::Paragraph(text) | Block::Heading { text, .. } | Block::Code(text) => out.push(text),
+            Block::Paragraph(text) => out.push((TextRole::Prose, text)),
+            Block::Heading { text, .. } => out.push((TextRole::Heading, text)),
+            Block::Code(text) => out.push((TextRole::Code, text)),
             Block::Quote(inner) => collect_texts(inner, out),
             Block::List { items, .. } => items.iter().for_each(|item| collect_texts(item, out)),
             Block::SectionBreak => {}

@@ -15,9 +15,10 @@ use serde::{Deserialize, Serialize};
 use super::article::{Article, Block, ImportedHighlight};
 use super::corpus::{Body, Corpus};
 use super::index::Shard;
+use super::lens::Lenses;
 
 /// Bump whenever the encoded shape of any of the files changes.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// The kinds of file, by their magic tag.
 const FIRST: &[u8; 4] = b"LCTN";
@@ -31,6 +32,7 @@ struct BodyFile {
     excerpt: String,
     block_starts: Vec<u32>,
     imported: Vec<ImportedHighlight>,
+    lenses: Lenses,
 }
 
 fn encode<T: Serialize>(magic: &[u8; 4], value: &T) -> Vec<u8> {
@@ -85,6 +87,7 @@ pub fn encode_body(body: &Body) -> Vec<u8> {
         excerpt: article.excerpt.clone(),
         block_starts: body.block_starts.clone(),
         imported: article.imported.clone(),
+        lenses: article.lenses.clone(),
     };
     encode(BODY, &file)
 }
@@ -92,7 +95,13 @@ pub fn encode_body(body: &Body) -> Vec<u8> {
 /// The body of the article whose metadata is `meta`.
 pub fn decode_body(bytes: &[u8], meta: &Article) -> Result<Body, String> {
     let file: BodyFile = decode(BODY, "article file", bytes)?;
-    let article = Article { blocks: file.blocks, excerpt: file.excerpt, imported: file.imported, ..meta.clone() };
+    let article = Article {
+        blocks: file.blocks,
+        excerpt: file.excerpt,
+        imported: file.imported,
+        lenses: file.lenses,
+        ..meta.clone()
+    };
     Ok(Body { article, block_starts: file.block_starts })
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::article::Article;
 use super::index::{Index, CHUNK_BYTES, SHARD_TERMS};
+use super::lens::Lenses;
 use super::tokenize;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -86,6 +87,7 @@ impl Corpus {
                 article.blocks = Vec::new();
                 article.excerpt = String::new();
                 article.imported = Vec::new();
+                article.lenses = Lenses::default();
                 OnceLock::from(Body { article: whole, block_starts })
             })
             .collect();

@@ -9,6 +9,7 @@ use std::ops::{Index, IndexMut};
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::lens::NameKind;
 use crate::tokenize;
 
 /// A facet the reader filters by: OR within a facet, AND across facets.
@@ -17,16 +18,20 @@ pub enum Facet {
     Source,
     Byline,
     Tag,
+    Person,
+    Place,
+    Org,
     Lang,
     Year,
 }
 
 /// How many facets there are.
-pub const FACETS: usize = 5;
+pub const FACETS: usize = 8;
 
 impl Facet {
     /// Every facet, in the order the panel shows them.
-    pub const ALL: [Facet; FACETS] = [Facet::Source, Facet::Byline, Facet::Tag, Facet::Lang, Facet::Year];
+    pub const ALL: [Facet; FACETS] =
+        [Facet::Source, Facet::Byline, Facet::Tag, Facet::Person, Facet::Place, Facet::Org, Facet::Lang, Facet::Year];
 
     /// Its name in the URL (`?source=CNN`).
     pub fn key(self) -> &'static str {
@@ -34,6 +39,9 @@ impl Facet {
             Facet::Source => "source",
             Facet::Byline => "byline",
             Facet::Tag => "tag",
+            Facet::Person => "person",
+            Facet::Place => "place",
+            Facet::Org => "org",
             Facet::Lang => "lang",
             Facet::Year => "year",
         }
@@ -45,12 +53,16 @@ impl Facet {
             Facet::Source => "Source",
             Facet::Byline => "Author",
             Facet::Tag => "Tag",
+            Facet::Person => "People",
+            Facet::Place => "Places",
+            Facet::Org => "Organisations",
             Facet::Lang => "Language",
             Facet::Year => "Year",
         }
     }
 
-    /// The facet a query names with `name:` (`source:`, `tag:`, `lang:`), matched against
+    /// The facet a query names with `name:` (`source:`, `tag:`, `lang:`, `person:`,
+    /// `place:`, `org:`), matched against
     /// the article's values and not ranked. (`byline:`/`author:` search the byline's words
     /// instead, and years are chosen with `after:`/`before:`.)
     pub fn of_query_name(name: &str) -> Option<Facet> {
@@ -58,6 +70,9 @@ impl Facet {
             "source" => Some(Facet::Source),
             "tag" => Some(Facet::Tag),
             "lang" => Some(Facet::Lang),
+            "person" => Some(Facet::Person),
+            "place" => Some(Facet::Place),
+            "org" => Some(Facet::Org),
             _ => None,
         }
     }
@@ -68,6 +83,10 @@ impl Facet {
             Facet::Source => article.source.iter().cloned().collect(),
             Facet::Byline => article.byline.iter().cloned().collect(),
             Facet::Tag => article.tags.clone(),
+            Facet::Person | Facet::Place | Facet::Org => {
+                let kind = self.name_kind().expect("a name facet");
+                article.lenses.names_of(kind).map(|n| n.name.clone()).collect()
+            }
             Facet::Lang => vec![tokenize::primary_subtag(&article.lang)],
             Facet::Year => article.published.iter().map(|p| p.year.to_string()).collect(),
         }
@@ -82,7 +101,26 @@ impl Facet {
             _ if value.is_empty() => None,
             Facet::Lang => Some(tokenize::primary_subtag(value)),
             Facet::Year => value.parse::<u16>().ok().map(|y| y.to_string()),
-            Facet::Source | Facet::Byline | Facet::Tag => Some(value.to_string()),
+            _ => Some(value.to_string()),
+        }
+    }
+
+    /// The kind of name a name facet lists (People, Places, Organisations).
+    pub fn name_kind(self) -> Option<NameKind> {
+        match self {
+            Facet::Person => Some(NameKind::Person),
+            Facet::Place => Some(NameKind::Place),
+            Facet::Org => Some(NameKind::Org),
+            _ => None,
+        }
+    }
+
+    /// The facet listing names of `kind`.
+    pub fn of_name_kind(kind: NameKind) -> Facet {
+        match kind {
+            NameKind::Person => Facet::Person,
+            NameKind::Place => Facet::Place,
+            NameKind::Org => Facet::Org,
         }
     }
 

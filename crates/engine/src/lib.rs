@@ -15,6 +15,7 @@ pub mod expand;
 pub mod facet;
 pub mod fuzzy;
 pub mod index;
+pub mod lens;
 pub mod mark;
 pub mod query;
 pub mod search;

@@ -6,9 +6,10 @@
 use super::article::{Article, Block, Text};
 use super::diagnostic::Diagnostic;
 use super::front_matter::{self, FrontMatter};
+use super::lens::Lenses;
 use super::search::EXCERPT_WORDS;
 use super::sentences::sentences;
-use super::{markdown, tokenize};
+use super::{lens, markdown, tokenize};
 
 /// The kinds of file that are articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +122,7 @@ pub fn article(path: &str, front: FrontMatter, mut blocks: Vec<Block>) -> Option
         reading_minutes: 0,
         file: path.to_string(),
         imported: Vec::new(),
+        lenses: Lenses::default(),
     };
     let body: Vec<&str> = article.texts().into_iter().map(|t| t.text.as_str()).collect();
     let (excerpt, word_count, minutes) = (
@@ -131,6 +133,7 @@ pub fn article(path: &str, front: FrontMatter, mut blocks: Vec<Block>) -> Option
     article.excerpt = excerpt;
     article.word_count = word_count;
     article.reading_minutes = minutes;
+    article.lenses = lens::extract(&article);
     Some(article)
 }
 

@@ -20,6 +20,7 @@ fn article(title: &str, lang: &str, body: &[&str]) -> Article {
         reading_minutes: 1,
         file: String::new(),
         imported: Vec::new(),
+        lenses: Default::default(),
     }
 }
 

@@ -52,7 +52,7 @@ pub struct Facets {
 pub(super) struct Chosen(PerFacet<Option<Vec<u32>>>);
 
 /// A set of facets, one bit each.
-type FacetBits = u8;
+pub(super) type FacetBits = u16;
 pub(super) const ALL_FACETS: FacetBits = (1 << FACETS) - 1;
 
 fn bit(facet: Facet) -> FacetBits {

@@ -29,7 +29,7 @@ pub use super::index::Posting;
 use super::query::{self, Atom, Clause, Query};
 
 pub use excerpt::{details, Excerpt, HitDetails, EXCERPT_WORDS};
-use facets::{Chosen, Counts, ALL_FACETS};
+use facets::{Chosen, Counts, FacetBits, ALL_FACETS};
 pub use facets::{Facets, Filters};
 use matcher::{Matched, Matcher};
 use rank::{Rank, PROXIMITY_TOP};
@@ -342,7 +342,7 @@ fn run(
         candidates = most_clauses(index.len(), &lists, &positive.iter().map(|(c, ..)| is_text(c)).collect::<Vec<_>>());
         candidates.retain(allowed);
     }
-    let passed: Vec<u8> = candidates.iter().map(|c| chosen.passed(index, c.doc)).collect();
+    let passed: Vec<FacetBits> = candidates.iter().map(|c| chosen.passed(index, c.doc)).collect();
     // Partial matches show the articles with the most clauses among those the filters
     // let through; facet counts count every article with at least as many, each by the
     // filters it passes, so they stay disjunctive.

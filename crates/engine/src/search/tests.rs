@@ -98,6 +98,7 @@ fn corpus() -> Corpus {
             reading_minutes: 1,
             file: format!("{i}.md"),
             imported: Vec::new(),
+            lenses: Default::default(),
         })
         .collect();
     Corpus::assemble(articles)

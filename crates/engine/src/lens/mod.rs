@@ -1,0 +1,147 @@
+//! News lenses: who is named in an article (people, places, organisations), who said what
+//! (quotes and their speakers) and the figures it rests on. The indexer finds them at build
+//! time ([`extract`], native only: the wasm app only reads them); each kept span holds its
+//! byte range in one text block, so the reading view marks exactly what was found.
+//!
+//! The data here travels in two places: an article's names feed the People, Places and
+//! Organisations facets (the first file, [`crate::facet`]), and the whole [`Lenses`] ride
+//! in the article's body file.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod extract;
+#[cfg(not(target_arch = "wasm32"))]
+mod figures;
+#[cfg(not(target_arch = "wasm32"))]
+mod gazetteer;
+#[cfg(not(target_arch = "wasm32"))]
+mod names;
+#[cfg(not(target_arch = "wasm32"))]
+mod quotes;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod score;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use extract::{extract, unify};
+
+/// What a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum NameKind {
+    Person,
+    Place,
+    Org,
+}
+
+/// The lenses a reader switches on and off, in the order the reading view offers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lens {
+    People,
+    Places,
+    Orgs,
+    Quotes,
+    Figures,
+}
+
+impl Lens {
+    pub const ALL: [Lens; 5] = [Lens::People, Lens::Places, Lens::Orgs, Lens::Quotes, Lens::Figures];
+
+    /// The toggle's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Lens::People => "People",
+            Lens::Places => "Places",
+            Lens::Orgs => "Organisations",
+            Lens::Quotes => "Quotes",
+            Lens::Figures => "Figures",
+        }
+    }
+
+    /// Short name for classes and stored preferences (`lens-person`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Lens::People => "person",
+            Lens::Places => "place",
+            Lens::Orgs => "org",
+            Lens::Quotes => "quote",
+            Lens::Figures => "figure",
+        }
+    }
+
+    /// The lens that shows names of this kind.
+    pub fn of_kind(kind: NameKind) -> Lens {
+        match kind {
+            NameKind::Person => Lens::People,
+            NameKind::Place => Lens::Places,
+            NameKind::Org => Lens::Orgs,
+        }
+    }
+}
+
+/// A person, place or organisation named in an article, with every form it takes there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Name {
+    pub kind: NameKind,
+    /// Its fullest form ("Volodymyr Zelenskyy", "North Korea"): the facet value and the
+    /// name page's title.
+    pub name: String,
+    /// The other forms the article uses ("Zelenskyy"; "North Korean").
+    pub aliases: Vec<String>,
+    /// How many times the article names it.
+    pub mentions: u32,
+}
+
+/// What a span marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SpanKind {
+    /// A mention of `Lenses::names[i]`.
+    Name(u32),
+    /// Quoted speech or writing, with its speaker (an index into `Lenses::names`) when the
+    /// text says who.
+    Quote { speaker: Option<u32> },
+    /// A number with what it counts, a date or a period.
+    Figure,
+}
+
+/// One marked stretch of an article: byte range `start..end` of text block `text` (its
+/// index in `Article::texts()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub text: u32,
+    pub start: u32,
+    pub end: u32,
+    pub kind: SpanKind,
+}
+
+/// An article's lenses: its names, and its spans sorted by text block then start. Names
+/// do not overlap names, quotes do not overlap quotes, and figures do not overlap figures;
+/// a quote may hold names and figures.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lenses {
+    pub names: Vec<Name>,
+    pub spans: Vec<Span>,
+}
+
+impl Lenses {
+    /// The article's names of `kind`, most mentioned first.
+    pub fn names_of(&self, kind: NameKind) -> impl Iterator<Item = &Name> {
+        self.names.iter().filter(move |n| n.kind == kind)
+    }
+
+    /// The lens a span belongs to.
+    pub fn lens_of(&self, span: &Span) -> Option<Lens> {
+        match span.kind {
+            SpanKind::Name(i) => self.names.get(i as usize).map(|n| Lens::of_kind(n.kind)),
+            SpanKind::Quote { .. } => Some(Lens::Quotes),
+            SpanKind::Figure => Some(Lens::Figures),
+        }
+    }
+
+    /// The speaker of a quote span, when the text says who.
+    pub fn speaker(&self, span: &Span) -> Option<&Name> {
+        match span.kind {
+            SpanKind::Quote { speaker: Some(i) } => self.names.get(i as usize),
+            _ => None,
+        }
+    }
+}

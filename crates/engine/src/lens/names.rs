@@ -1,0 +1,466 @@
+//! People, places and organisations, from capitalised phrases and their cues.
+//!
+//! The rules, in the order they apply:
+//! 1. **Phrases.** A run of capitalised words joined by single spaces (with `of`, `de`,
+//!    `van`… inside) is a candidate; a possessive ends it. Gazetteer entries (countries and
+//!    their demonyms and other names, cities, regions, known organisations) are matched
+//!    first, as units, longest first: "Democratic People's Republic of Korea" is North
+//!    Korea, "North Korean" too.
+//! 2. **Ordinary words** (function words, sentence starters, weekdays, months) are peeled
+//!    from both ends of a run; a run of only them is nothing.
+//! 3. **Whole-run organisations and places**: a run ending in an organisation word
+//!    ("White House", "Defence Ministry") or starting with one before `of` ("Ministry of
+//!    Defence") is an organisation; one ending in a capitalised place word ("Red Sea") a
+//!    place.
+//! 4. **Titles** ("President", "Pope", "Prime Minister") are dropped and make what follows
+//!    a person; a demonym before them names its country ("Russian President Vladimir
+//!    Putin": Russia, and the person Vladimir Putin).
+//! 5. **Cues** add evidence to the rest: a known given name, ", the … chief" or ", who"
+//!    after (a person); a verb of saying beside it (a speaker: a person unless it is known
+//!    as an organisation); "region" after (a place); capitals only (an organisation).
+//! 6. **Merging**: a one-word mention that is the first or last word of exactly one longer
+//!    name of the article is that name ("Zelenskyy" → "Volodymyr Zelenskyy"); the kind is
+//!    the one with most evidence over all mentions. A name with no evidence is dropped, as
+//!    is one seen only at the start of sentences or in headings: no lens beats a wrong one.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::gazetteer::{
+    COUNTRIES, GIVEN_NAMES, JOINERS, NOT_ACRONYMS, ORDINARY, ORGS, ORG_FIRST, ORG_LAST, PLACES, PLACE_LAST, ROLE_WORDS,
+    SAYING, TITLES,
+};
+use super::NameKind;
+use crate::tokenize;
+
+/// A word of a text block, as written, with what the name rules need to know of it.
+#[derive(Debug, Clone)]
+pub(super) struct Word<'a> {
+    pub text: usize,
+    pub start: usize,
+    pub end: usize,
+    pub s: &'a str,
+    /// First word of a sentence, or of a quotation: its capital says nothing.
+    pub initial: bool,
+}
+
+/// The words of one text block.
+pub(super) fn words_of(text_index: usize, text: &str) -> Vec<Word<'_>> {
+    let sentences = crate::sentences::sentences(text);
+    let mut out: Vec<Word<'_>> = Vec::new();
+    let mut sentence = 0;
+    let mut last_end = 0;
+    for token in tokenize::words(text) {
+        while sentences.get(sentence).is_some_and(|r| r.end <= token.start) {
+            sentence += 1;
+        }
+        let sentence_start = sentences.get(sentence).map_or(0, |r| r.start);
+        let from = last_end.max(sentence_start);
+        let gap = text.get(from..token.start).unwrap_or("");
+        let initial = sentence_start >= last_end || gap.contains(['“', '"', '‘', '(', '[', ':', '—', '–']);
+        out.push(Word {
+            text: text_index,
+            start: token.start,
+            end: token.end,
+            s: &text[token.start..token.end],
+            initial,
+        });
+        last_end = token.end;
+    }
+    out
+}
+
+/// One mention of a would-be name, with the evidence its surroundings give.
+#[derive(Debug, Clone)]
+pub(super) struct Mention {
+    pub text: usize,
+    pub start: usize,
+    pub end: usize,
+    /// As written, without a possessive.
+    pub surface: String,
+    /// The gazetteer's name for it, when it is in one ("North Korea" for "North Korean").
+    pub known: Option<(NameKind, &'static str)>,
+    pub evidence: Evidence,
+    /// Only at a sentence start or in a heading: not enough alone.
+    pub weak: bool,
+}
+
+/// Points for each kind a mention may be.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Evidence {
+    pub person: u32,
+    pub place: u32,
+    pub org: u32,
+}
+
+impl Evidence {
+    fn add(&mut self, other: Evidence) {
+        self.person += other.person;
+        self.place += other.place;
+        self.org += other.org;
+    }
+
+    fn kind(&self) -> Option<NameKind> {
+        let best = self.person.max(self.place).max(self.org);
+        if best == 0 {
+            None
+        } else if self.person == best {
+            Some(NameKind::Person)
+        } else if self.org == best {
+            Some(NameKind::Org)
+        } else {
+            Some(NameKind::Place)
+        }
+    }
+}
+
+/// A name of the article: its fullest form, its other forms, its kind, and its mentions.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    pub kind: NameKind,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// (text block, start, end) of each mention, in order.
+    pub mentions: Vec<(usize, usize, usize)>,
+}
+
+struct Lists {
+    gazetteer: HashMap<&'static str, (NameKind, &'static str)>,
+    longest: usize,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut gazetteer = HashMap::new();
+        for (kind, table) in [(NameKind::Place, COUNTRIES), (NameKind::Place, PLACES), (NameKind::Org, ORGS)] {
+            for entry in table {
+                let mut forms = entry.split('|');
+                let canonical = forms.next().expect("an entry has a name");
+                gazetteer.entry(canonical).or_insert((kind, canonical));
+                for form in forms {
+                    gazetteer.entry(form).or_insert((kind, canonical));
+                }
+            }
+        }
+        let longest = gazetteer.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        Lists { gazetteer, longest }
+    })
+}
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+/// A word without its possessive (`Russia’s` → `Russia`), and whether it had one.
+fn without_possessive(word: &str) -> (&str, bool) {
+    for tail in ["’s", "'s", "’", "'"] {
+        if let Some(stem) = word.strip_suffix(tail) {
+            if !stem.is_empty() && (tail.ends_with('s') || stem.ends_with('s')) {
+                return (stem, true);
+            }
+        }
+    }
+    (word, false)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+        && !is_in(NOT_ACRONYMS, word)
+}
+
+/// One piece of a capitalised run: a gazetteer entry over several words, or one word.
+#[derive(Debug, Clone)]
+struct Unit {
+    first: usize,
+    last: usize,
+    known: Option<(NameKind, &'static str)>,
+}
+
+/// Every would-be name in the words of one text block.
+pub(super) fn mentions(text: &str, words: &[Word<'_>], heading: bool) -> Vec<Mention> {
+    let units = units_of(text, words);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        // A run: units joined by single spaces (or `. ` after a title, `-`), joiners inside.
+        let mut j = i;
+        if !starts_run(&units[i], words) {
+            i += 1;
+            continue;
+        }
+        while j + 1 < units.len() {
+            let (a, b) = (&units[j], &units[j + 1]);
+            let gap = &text[words[a.last].end..words[b.first].start];
+            let after_title = a.known.is_none() && is_in(TITLES, words[a.last].s);
+            let joined = gap == " " || gap == "-" || (after_title && gap == ". ");
+            let possessive = without_possessive(words[a.last].s).1;
+            if !joined || possessive {
+                break;
+            }
+            if starts_run(b, words) {
+                j += 1;
+            } else if is_in(JOINERS, words[b.first].s)
+                && units
+                    .get(j + 2)
+                    .is_some_and(|c| starts_run(c, words) && &text[words[b.last].end..words[c.first].start] == " ")
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        run(text, words, &units[i..=j], heading, &mut out);
+        i = j + 1;
+    }
+    out
+}
+
+fn starts_run(unit: &Unit, words: &[Word<'_>]) -> bool {
+    unit.known.is_some() || is_capitalised(words[unit.first].s)
+}
+
+/// The words of a block as units, gazetteer entries matched longest first.
+fn units_of(text: &str, words: &[Word<'_>]) -> Vec<Unit> {
+    let lists = lists();
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut matched = None;
+        for len in (1..=lists.longest.min(words.len() - i)).rev() {
+            let last = i + len - 1;
+            let (stem, _) = without_possessive(&text[words[i].start..words[last].end]);
+            if let Some(known) = lists.gazetteer.get(stem) {
+                matched = Some((last, *known));
+                break;
+            }
+        }
+        match matched {
+            Some((last, known)) => {
+                units.push(Unit { first: i, last, known: Some(known) });
+                i = last + 1;
+            }
+            None => {
+                units.push(Unit { first: i, last: i, known: None });
+                i += 1;
+            }
+        }
+    }
+    units
+}
+
+/// The names in one capitalised run.
+fn run(text: &str, words: &[Word<'_>], units: &[Unit], heading: bool, out: &mut Vec<Mention>) {
+    let plain = |u: &Unit| u.known.is_none().then(|| without_possessive(words[u.first].s).0);
+    // Ordinary words at either end are not part of a name.
+    let mut from = 0;
+    let mut to = units.len();
+    while from < to && plain(&units[from]).is_some_and(|w| is_in(ORDINARY, w) || is_in(JOINERS, w)) {
+        from += 1;
+    }
+    while to > from && plain(&units[to - 1]).is_some_and(|w| is_in(ORDINARY, w) || is_in(JOINERS, w)) {
+        to -= 1;
+    }
+    let units = &units[from..to];
+    if units.is_empty() {
+        return;
+    }
+    let last_word = plain(&units[units.len() - 1]);
+    let first_word = plain(&units[0]);
+    let whole = if last_word.is_some_and(|w| is_in(ORG_LAST, w))
+        && !(units.len() == 1 && is_in(TITLES, last_word.unwrap_or("")))
+        || (units.len() > 2 && first_word.is_some_and(|w| is_in(ORG_FIRST, w)) && plain(&units[1]) == Some("of"))
+    {
+        Some(Evidence { org: 3, ..Evidence::default() })
+    } else if units.len() > 1 && last_word.is_some_and(|w| is_in(PLACE_LAST, w) && is_capitalised(w)) {
+        Some(Evidence { place: 3, ..Evidence::default() })
+    } else {
+        None
+    };
+    if let Some(evidence) = whole {
+        if units.len() > 1 || !is_in(ORDINARY, last_word.unwrap_or("")) {
+            out.push(mention(text, words, units[0].first, units[units.len() - 1].last, None, evidence, heading));
+        }
+        return;
+    }
+    // Split at gazetteer entries and titles.
+    let mut titled = false;
+    let mut k = 0;
+    while k < units.len() {
+        let unit = &units[k];
+        if let Some(known) = unit.known {
+            out.push(mention(text, words, unit.first, unit.last, Some(known), Evidence::default(), heading));
+            k += 1;
+            continue;
+        }
+        let word = words[unit.first].s;
+        if is_in(TITLES, without_possessive(word).0) && k + 1 < units.len() {
+            titled = true;
+            k += 1;
+            // "Secretary of State John Kerry": the title's `of` phrase goes with it.
+            if units.get(k).is_some_and(|u| words[u.first].s == "of") {
+                k += 2;
+            }
+            continue;
+        }
+        let mut end = k;
+        while end + 1 < units.len() && units[end + 1].known.is_none() && !is_in(TITLES, words[units[end + 1].first].s) {
+            end += 1;
+        }
+        while end > k && is_in(JOINERS, words[units[end].first].s) {
+            end -= 1;
+        }
+        let evidence = Evidence { person: if titled { 3 } else { 0 }, ..Evidence::default() };
+        out.push(mention(text, words, units[k].first, units[end].last, None, evidence, heading));
+        titled = false;
+        k = end + 1;
+    }
+}
+
+/// A mention of words `first..=last`, with the cues around it.
+fn mention(
+    text: &str,
+    words: &[Word<'_>],
+    first: usize,
+    last: usize,
+    known: Option<(NameKind, &'static str)>,
+    mut evidence: Evidence,
+    heading: bool,
+) -> Mention {
+    let start = words[first].start;
+    let (surface, _) = without_possessive(&text[start..words[last].end]);
+    let surface = surface.to_string();
+    let end = start + surface.len();
+    let parts: Vec<&str> = surface.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+    let next = words.get(last + 1).map(|w| w.s);
+    let gap_after = words.get(last + 1).map_or("", |w| &text[words[last].end..w.start]);
+    let before = |n: usize| first.checked_sub(n).map(|i| words[i].s);
+    if known.is_none() {
+        if parts.len() >= 2 && is_in(GIVEN_NAMES, parts[0]) {
+            evidence.person += 2;
+        } else if parts.len() == 1 && is_in(GIVEN_NAMES, parts[0]) {
+            evidence.person += 1;
+        }
+        if parts.len() == 1 && is_acronym(parts[0]) {
+            evidence.org += 2;
+        }
+        if next.is_some_and(|w| is_in(PLACE_LAST, w) && !is_capitalised(w)) && gap_after == " " {
+            evidence.place += 3;
+        }
+        if before(1) == Some("of") && before(2).is_some_and(|w| is_in(PLACE_LAST, w)) {
+            evidence.place += 3;
+        }
+        // ", the Russian chief of general staff," / ", who"
+        if gap_after.starts_with(',') {
+            let role = words[last + 1..].iter().take(6).any(|w| is_in(ROLE_WORDS, w.s));
+            if role {
+                evidence.person += 2;
+            }
+        }
+    }
+    let said_after = next.is_some_and(|w| is_in(SAYING, w)) && !gap_after.contains(['.', ';']);
+    let said_before = before(1).is_some_and(|w| matches!(w, "said" | "says" | "told" | "asked"))
+        || (before(1) == Some("to") && before(2) == Some("according"));
+    let speaks = said_after || said_before;
+    if speaks && known.is_none() {
+        evidence.person += 1;
+    }
+    let weak = heading || (words[first].initial && parts.len() == 1);
+    Mention { text: words[first].text, start, end, surface, known, evidence, weak }
+}
+
+/// The article's names, from all its mentions: merged, typed, ordered by first mention.
+pub(super) fn resolve(mentions: &[Mention]) -> Vec<Found> {
+    // Group by the name each mention is known as, else its surface.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let key = m.known.map_or_else(|| m.surface.clone(), |(_, name)| name.to_string());
+        let at = *by_key.entry(key.clone()).or_insert_with(|| {
+            groups.push(Group {
+                key,
+                members: Vec::new(),
+                evidence: Evidence::default(),
+                known: m.known,
+                strong: false,
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[at];
+        group.members.push(i);
+        group.evidence.add(m.evidence);
+        group.strong |= !m.weak;
+    }
+    // One-word names join the one longer name they are the first or last word of.
+    let words_of = |key: &str| key.split(' ').map(str::to_string).collect::<Vec<_>>();
+    let mut target: Vec<Option<usize>> = vec![None; groups.len()];
+    for (i, g) in groups.iter().enumerate() {
+        if g.known.is_some() || g.key.contains(' ') {
+            continue;
+        }
+        let holders: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(j, h)| {
+                let parts = words_of(&h.key);
+                *j != i
+                    && h.known.is_none()
+                    && parts.len() > 1
+                    && (parts.last() == Some(&g.key) || parts.first() == Some(&g.key))
+            })
+            .map(|(j, _)| j)
+            .collect();
+        if let [only] = holders[..] {
+            target[i] = Some(only);
+        }
+    }
+    for i in 0..groups.len() {
+        if let Some(t) = target[i] {
+            let members = std::mem::take(&mut groups[i].members);
+            let evidence = groups[i].evidence;
+            let strong = groups[i].strong;
+            let holder = &mut groups[t];
+            holder.members.extend(members);
+            holder.evidence.add(evidence);
+            holder.strong |= strong;
+        }
+    }
+    let mut found = Vec::new();
+    for g in groups.into_iter().filter(|g| !g.members.is_empty()) {
+        let kind = match g.known {
+            Some((kind, _)) => kind,
+            None if !g.strong => continue,
+            None => match g.evidence.kind() {
+                Some(kind) => kind,
+                None => continue,
+            },
+        };
+        let mut members = g.members;
+        members.sort_unstable();
+        let mut aliases: Vec<String> = Vec::new();
+        for &m in &members {
+            let surface = &mentions[m].surface;
+            if *surface != g.key && !aliases.contains(surface) {
+                aliases.push(surface.clone());
+            }
+        }
+        let spans = members.iter().map(|&m| (mentions[m].text, mentions[m].start, mentions[m].end)).collect();
+        found.push(Found { kind, name: g.key, aliases, mentions: spans });
+    }
+    found.sort_by_key(|f| f.mentions[0]);
+    found
+}
+
+struct Group {
+    key: String,
+    members: Vec<usize>,
+    evidence: Evidence,
+    known: Option<(NameKind, &'static str)>,
+    strong: bool,
+}

@@ -1,0 +1,162 @@
+//! Quotations and who said them.
+//!
+//! A quotation is text between typographic (“…”), straight ("…") or angle («…») quotation
+//! marks; one left open at the end of a paragraph runs to its end (a quotation that goes on
+//! in the next paragraph opens again there). Its speaker, a person or an organisation named
+//! in the article, is found by these rules, first match wins:
+//! 1. **After it**, in its sentence: a verb of saying and a name in the next words
+//!    (“…,” Gerasimov told Putin; “…,” said Smith), or `he`/`she` and a verb (the person
+//!    named last before the quote).
+//! 2. **Before it**, in its sentence: a verb of saying; the speaker is the last name before
+//!    the verb ("what the White House described as “very productive”"), or, for a
+//!    participle (`adding`, `saying`), the sentence's first name ("Putin congratulated …
+//!    from the Kremlin, adding that “…”").
+//! 3. **Its neighbours**: an earlier quotation of the same paragraph gives its speaker to a
+//!    later one with none ("“…,” she said. “…”"); a paragraph that opens with a quotation
+//!    takes the speaker of a previous paragraph ending in a colon.
+
+use super::gazetteer::SAYING;
+use super::names::{Found, Word};
+use super::NameKind;
+
+/// A quotation: byte range `start..end` of text block `text`, marks included.
+#[derive(Debug, Clone)]
+pub(super) struct FoundQuote {
+    pub text: usize,
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<usize>,
+}
+
+/// The quotations of every text block, with their speakers among `names`.
+pub(super) fn quotes(texts: &[&str], words: &[Vec<Word<'_>>], names: &[Found]) -> Vec<FoundQuote> {
+    // Every mention of a person or an organisation, in text order: (text, start, end, name).
+    let mut mentions: Vec<(usize, usize, usize, usize)> = names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.kind != NameKind::Place)
+        .flat_map(|(i, n)| n.mentions.iter().map(move |&(t, s, e)| (t, s, e, i)))
+        .collect();
+    mentions.sort_unstable();
+    let people: Vec<(usize, usize)> =
+        mentions.iter().filter(|m| names[m.3].kind == NameKind::Person).map(|m| (m.0, m.1)).collect();
+    let person_at = |key: (usize, usize)| -> Option<usize> {
+        let before = people.partition_point(|p| *p < key);
+        before.checked_sub(1).and_then(|i| mentions.iter().find(|m| (m.0, m.1) == people[i]).map(|m| m.3))
+    };
+    let mut out: Vec<FoundQuote> = Vec::new();
+    for (t, text) in texts.iter().enumerate() {
+        let sentences = crate::sentences::sentences(text);
+        let in_text: Vec<(usize, usize, usize)> =
+            mentions.iter().filter(|m| m.0 == t).map(|m| (m.1, m.2, m.3)).collect();
+        let first_of_block = out.len();
+        for (start, end) in spans(text) {
+            let sentence = sentences.iter().find(|r| r.start <= start && start < r.end.max(start + 1)).cloned();
+            let sentence = sentence.unwrap_or(0..text.len());
+            let end_sentence = sentences.iter().find(|r| r.start < end && end <= r.end).map_or(sentence.end, |r| r.end);
+            let previous_end = out[first_of_block..].last().map_or(0, |q| q.end);
+            let next_open = spans(text).into_iter().map(|(s, _)| s).find(|s| *s >= end).unwrap_or(text.len());
+            let after = end..end_sentence.min(next_open).max(end);
+            let before = sentence.start.max(previous_end)..start;
+            let speaker = said_after(text, &words[t], &in_text, after, || person_at((t, start)))
+                .or_else(|| said_before(text, &words[t], &in_text, before))
+                .or_else(|| out[first_of_block..].iter().rev().find_map(|q| q.speaker))
+                .or_else(|| {
+                    // A paragraph opening with a quotation, after one ending in a colon.
+                    let opens = text[..start].trim().is_empty();
+                    let prev = t.checked_sub(1)?;
+                    let prev_text = texts[prev].trim_end();
+                    if !opens || !prev_text.ends_with(':') {
+                        return None;
+                    }
+                    let last = crate::sentences::sentences(prev_text).last()?.clone();
+                    let in_prev: Vec<(usize, usize, usize)> =
+                        mentions.iter().filter(|m| m.0 == prev).map(|m| (m.1, m.2, m.3)).collect();
+                    said_before(prev_text, &words[prev], &in_prev, last.start..prev_text.len())
+                });
+            out.push(FoundQuote { text: t, start, end, speaker });
+        }
+    }
+    out
+}
+
+/// The quotation spans of one text, marks included.
+fn spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (at, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“' | '«' | '"') => open = Some((at, c)),
+            (Some((from, open_mark @ '“')), '”')
+            | (Some((from, open_mark @ '«')), '»')
+            | (Some((from, open_mark @ '"')), '"') => {
+                if text[from + open_mark.len_utf8()..at].chars().any(char::is_alphanumeric) {
+                    out.push((from, at + c.len_utf8()));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((from, _)) = open {
+        if text[from..].chars().filter(|c| c.is_alphanumeric()).count() > 2 {
+            out.push((from, text.trim_end().len()));
+        }
+    }
+    out
+}
+
+fn is_saying(word: &str) -> bool {
+    SAYING.contains(&word)
+}
+
+/// Rule 1: a verb of saying and a name (or a pronoun) just after the quotation.
+fn said_after(
+    text: &str,
+    words: &[Word<'_>],
+    mentions: &[(usize, usize, usize)],
+    region: std::ops::Range<usize>,
+    person_before: impl Fn() -> Option<usize>,
+) -> Option<usize> {
+    let near: Vec<&Word<'_>> =
+        words.iter().filter(|w| region.start <= w.start && w.end <= region.end).take(8).collect();
+    let verb = near.iter().position(|w| is_saying(w.s))?;
+    // The name must come before anything else is said: the first name in the region.
+    let first_name = mentions.iter().find(|m| region.start <= m.0 && m.1 <= region.end);
+    if let Some(&(start, _, name)) = first_name {
+        let words_before = near.iter().take_while(|w| w.start < start).count();
+        if words_before <= verb + 1 && words_before <= 3 {
+            return Some(name);
+        }
+    }
+    if near.iter().take(verb.max(1)).any(|w| matches!(w.s, "he" | "she" | "He" | "She")) {
+        return person_before();
+    }
+    let _ = text;
+    None
+}
+
+/// Rule 2: a verb of saying before the quotation, in its sentence.
+fn said_before(
+    text: &str,
+    words: &[Word<'_>],
+    mentions: &[(usize, usize, usize)],
+    region: std::ops::Range<usize>,
+) -> Option<usize> {
+    let in_region: Vec<&Word<'_>> = words.iter().filter(|w| region.start <= w.start && w.end <= region.end).collect();
+    let colon = text[region.clone()].trim_end().ends_with(':');
+    let verb = in_region.iter().rev().find(|w| is_saying(w.s)).copied();
+    let verb_at = match verb {
+        Some(v) => v.start,
+        None if colon => region.end,
+        None => return None,
+    };
+    let names: Vec<&(usize, usize, usize)> =
+        mentions.iter().filter(|m| region.start <= m.0 && m.1 <= verb_at).collect();
+    let participle = verb.is_some_and(|v| v.s.ends_with("ing"));
+    if participle {
+        names.first().map(|m| m.2)
+    } else {
+        names.last().map(|m| m.2)
+    }
+}

@@ -1,0 +1,86 @@
+//! The lens guard: the names, quote speakers and figures found in the hand-labelled
+//! articles of `tests/fixtures/lenses` keep their precision and recall. `LENS_DETAIL=1`
+//! prints each article's misses.
+
+use lectern_engine::lens::score::{self, Count, Scores};
+use lectern_engine::lens::{Lenses, SpanKind};
+use lectern_engine::parse::{self, Format};
+
+fn row(what: &str, c: Count) -> String {
+    format!(
+        "{what:<9} precision {:.2} ({}/{})  recall {:.2} ({}/{})",
+        c.precision(),
+        c.right,
+        c.found,
+        c.recall(),
+        c.recalled,
+        c.labelled
+    )
+}
+
+fn detail(labels: &score::Labels, article: &lectern_engine::article::Article, lenses: &Lenses) {
+    println!("--- {}", labels.source);
+    for n in &lenses.names {
+        println!("  found {:?} {} | {}", n.kind, n.name, n.aliases.join(" | "));
+    }
+    let texts = article.texts();
+    for s in &lenses.spans {
+        let text = &texts[s.text as usize].text[s.start as usize..s.end as usize];
+        match s.kind {
+            SpanKind::Quote { speaker } => println!(
+                "  quote [{}] {}",
+                speaker.map_or("-".to_string(), |i| lenses.names[i as usize].name.clone()),
+                text.chars().take(60).collect::<String>()
+            ),
+            SpanKind::Figure => println!("  figure {text}"),
+            SpanKind::Name(_) => {}
+        }
+    }
+}
+
+#[test]
+fn the_labelled_articles_keep_their_lens_scores() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let dir = root.join("tests/fixtures/lenses");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the labelled lens set is in the repository")
+        .map(|e| e.expect("a readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "labels"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 9, "the seed and at least 8 labelled articles");
+    let mut total = Scores::default();
+    for file in &files {
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(file).unwrap();
+        let labels = score::parse(&name, &text).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+        let bytes =
+            std::fs::read(root.join(&labels.source)).unwrap_or_else(|e| panic!("{name}: {}: {e}", labels.source));
+        let format = Format::of_path(&labels.source).expect("an article file");
+        let article = parse::parse(&labels.source, format, &bytes).expect("the labelled article parses").article;
+        let lenses = &article.lenses;
+        let scores = score::score(&labels, &article, lenses);
+        if std::env::var_os("LENS_DETAIL").is_some() {
+            detail(&labels, &article, lenses);
+            println!("  {}\n  {}", row("names", scores.names()), row("speakers", scores.speakers));
+        }
+        total.add(&scores);
+    }
+    let lines = [
+        row("people", total.people),
+        row("places", total.places),
+        row("orgs", total.orgs),
+        row("names", total.names()),
+        row("speakers", total.speakers),
+        row("figures", total.figures),
+    ];
+    println!("{} labelled articles\n{}", files.len(), lines.join("\n"));
+    let names = total.names();
+    assert!(names.precision() >= 0.85 && names.recall() >= 0.80, "names fell below the bar:\n{}", lines.join("\n"));
+    let speakers = total.speakers;
+    assert!(
+        speakers.precision() >= 0.85 && speakers.recall() >= 0.80,
+        "speakers fell below the bar:\n{}",
+        lines.join("\n")
+    );
+}
