@@ -20,20 +20,38 @@ fn row(what: &str, c: Count) -> String {
 
 fn detail(labels: &score::Labels, article: &lectern_engine::article::Article, lenses: &Lenses) {
     println!("--- {}", labels.source);
+    let normal = |s: &str| s.replace(['’', '‘'], "'");
+    let forms = |n: &lectern_engine::lens::Name| -> Vec<String> {
+        std::iter::once(&n.name).chain(&n.aliases).map(|s| normal(s)).collect()
+    };
     for n in &lenses.names {
-        println!("  found {:?} {} | {}", n.kind, n.name, n.aliases.join(" | "));
+        let right = labels.names.iter().any(|(k, f)| *k == n.kind && forms(n).iter().any(|x| f.contains(x)));
+        if !right {
+            println!("  wrong {:?} {} | {}", n.kind, n.name, n.aliases.join(" | "));
+        }
+    }
+    for (kind, f) in &labels.names {
+        if !lenses.names.iter().any(|n| n.kind == *kind && forms(n).iter().any(|x| f.contains(x))) {
+            println!("  missed {kind:?} {}", f.join(" | "));
+        }
     }
     let texts = article.texts();
     for s in &lenses.spans {
         let text = &texts[s.text as usize].text[s.start as usize..s.end as usize];
         match s.kind {
-            SpanKind::Quote { speaker } => println!(
-                "  quote [{}] {}",
-                speaker.map_or("-".to_string(), |i| lenses.names[i as usize].name.clone()),
-                text.chars().take(60).collect::<String>()
-            ),
-            SpanKind::Figure => println!("  figure {text}"),
-            SpanKind::Name(_) => {}
+            SpanKind::Quote { speaker } => {
+                let found = speaker.map_or("-".to_string(), |i| lenses.names[i as usize].name.clone());
+                let inner = normal(text.trim_start_matches(|c: char| !c.is_alphanumeric()));
+                let label = labels
+                    .quotes
+                    .iter()
+                    .find(|(p, _)| inner.starts_with(p.trim_start_matches(|c: char| !c.is_alphanumeric())));
+                let expected = label.map_or("(not labelled)".to_string(), |(_, s)| s.clone().unwrap_or("-".into()));
+                let mark = if expected == found || expected.starts_with('(') && found == "-" { " " } else { "x" };
+                println!("  {mark} quote [{found}] want [{expected}] {}", text.chars().take(50).collect::<String>());
+            }
+            SpanKind::Figure if std::env::var_os("LENS_FIGURES").is_some() => println!("  figure {text}"),
+            _ => {}
         }
     }
 }

@@ -78,6 +78,7 @@ pub const COUNTRIES: &[&str] = &[
     "Netherlands|Dutch|Holland",
     "New Zealand|New Zealander",
     "Nicaragua|Nicaraguan",
+    "Soviet Union|Soviet|USSR",
     "Niger",
     "Nigeria|Nigerian",
     "North Korea|North Korean|Democratic People’s Republic of Korea|Democratic People's Republic of Korea|DPRK",
@@ -270,6 +271,15 @@ pub const PLACES: &[&str] = &[
     "Kathmandu",
     "Everest",
     "Himalayas|Himalayan",
+    "The Hague",
+    "Northland",
+    "West Hollywood",
+    "Hollywood",
+    "Harare",
+    "Westminster",
+    "Brooklyn",
+    "Manhattan",
+    "Gaza Strip",
 ];
 
 /// Organisations known by a name that carries no organisation word.
@@ -340,6 +350,19 @@ pub const ORGS: &[&str] = &[
     "Firefox|Mozilla Firefox",
     "Kaiser",
     "Reddit",
+    "Getty Images",
+    "Likud",
+    "Labor",
+    "Labour",
+    "Republicans|Republican|GOP",
+    "Democrats",
+    "Tories|Tory|Conservatives",
+    "Zanu-PF|Zanu PF",
+    "Fairfax",
+    "News Corporation|News Corp",
+    "Oculus|Oculus VR",
+    "Business Insider",
+    "Ombudsman",
 ];
 
 /// Last words that make a capitalised phrase an organisation ("Defence Ministry", "White
@@ -444,12 +467,45 @@ pub const ORG_LAST: &[&str] = &[
     "Motors",
     "Pictures",
     "Wire",
+    "Police",
+    "Insider",
+    "Corporation",
+    "Force",
+    "Forces",
 ];
 
 /// First words that make a capitalised phrase an organisation ("Ministry of Defence",
 /// "University of Chicago").
-pub const ORG_FIRST: &[&str] =
-    &["Ministry", "Department", "University", "Bank", "Institute", "Office", "Council", "Board", "Court", "House"];
+pub const ORG_FIRST: &[&str] = &[
+    "Ministry",
+    "Department",
+    "University",
+    "Bank",
+    "Institute",
+    "Office",
+    "Council",
+    "Board",
+    "Court",
+    "House",
+    "Center",
+    "Centre",
+    "Committee",
+    "Commission",
+    "Inspector-General",
+    "Inspector",
+    "Church",
+    "Museum",
+    "College",
+    "School",
+    "Federation",
+    "Association",
+    "League",
+    "Organisation",
+    "Organization",
+    "Society",
+    "Union",
+    "Project",
+];
 
 /// Titles before a person's name. They are not part of it ("President Vladimir Putin" is
 /// Vladimir Putin); the word after them starts a person.
@@ -546,6 +602,12 @@ pub const TITLES: &[&str] = &[
     "Co-founder",
     "Chef",
     "Dean",
+    "Commissioner",
+    "Attorney-General",
+    "Treasurer",
+    "Superintendent",
+    "Sheriff",
+    "Elder",
 ];
 
 /// Lowercase words after a comma that describe the person named before it ("Valery
@@ -628,6 +690,29 @@ pub const ROLE_WORDS: &[&str] = &[
     "sister",
     "brother",
     "who",
+    "priest",
+    "elder",
+    "commissioner",
+    "treasurer",
+    "inspector",
+    "trustee",
+    "volunteer",
+    "coordinator",
+    "boss",
+    "chef",
+    "friend",
+    "colleague",
+    "daughter",
+    "son",
+    "niece",
+    "nephew",
+    "grandson",
+    "granddaughter",
+    "uncle",
+    "aunt",
+    "cousin",
+    "widow",
+    "partner",
 ];
 
 /// Verbs of saying: a name beside one is a speaker (and a person or an organisation).
@@ -1739,3 +1824,60 @@ pub const NOT_ACRONYMS: &[&str] = &[
     "A",
     "I",
 ];
+
+/// Ordinary words that may begin an organisation's or a place's name ("International
+/// Criminal Court", "Federal Police", "South Taranaki"): peeled only when the run is not one.
+pub const NAME_ADJECTIVES: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Great",
+    "High",
+    "Low",
+    "Free",
+    "Old",
+    "New",
+    "National",
+    "International",
+    "Federal",
+    "Local",
+    "Global",
+    "Public",
+    "Social",
+    "Political",
+    "Economic",
+    "Military",
+    "Joint",
+    "Supreme",
+    "United",
+    "Royal",
+    "General",
+    "Criminal",
+    "Foreign",
+    "Open",
+    "First",
+    "Big",
+    "Young",
+    "Real",
+    "True",
+    "Full",
+    "Official",
+    "State",
+    "City",
+    "World",
+    "Government",
+    "Police",
+    "Forces",
+];
+
+/// Titles kept in a one-word name: people are called "Pope Francis", "King Charles".
+pub const REGNAL: &[&str] = &["Pope", "King", "Queen", "Prince", "Princess", "Emperor", "Empress", "Duke", "Duchess"];
+
+/// Endings of web addresses used as names ("SmartAsset.com"): an organisation.
+pub const DOMAINS: &[&str] = &[".com", ".org", ".net", ".io", ".co", ".gov", ".edu"];

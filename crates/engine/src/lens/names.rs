@@ -27,8 +27,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::gazetteer::{
-    COUNTRIES, GIVEN_NAMES, JOINERS, NOT_ACRONYMS, ORDINARY, ORGS, ORG_FIRST, ORG_LAST, PLACES, PLACE_LAST, ROLE_WORDS,
-    SAYING, TITLES,
+    COUNTRIES, DOMAINS, GIVEN_NAMES, JOINERS, NAME_ADJECTIVES, NOT_ACRONYMS, ORDINARY, ORGS, ORG_FIRST, ORG_LAST,
+    PLACES, PLACE_LAST, REGNAL, ROLE_WORDS, SAYING, TITLES,
 };
 use super::NameKind;
 use crate::tokenize;
@@ -189,37 +189,75 @@ pub(super) fn mentions(text: &str, words: &[Word<'_>], heading: bool) -> Vec<Men
     let mut out = Vec::new();
     let mut i = 0;
     while i < units.len() {
-        // A run: units joined by single spaces (or `. ` after a title, `-`), joiners inside.
-        let mut j = i;
         if !starts_run(&units[i], words) {
             i += 1;
             continue;
         }
-        while j + 1 < units.len() {
-            let (a, b) = (&units[j], &units[j + 1]);
-            let gap = &text[words[a.last].end..words[b.first].start];
-            let after_title = a.known.is_none() && is_in(TITLES, words[a.last].s);
-            let joined = gap == " " || gap == "-" || (after_title && gap == ". ");
-            let possessive = without_possessive(words[a.last].s).1;
-            if !joined || possessive {
-                break;
-            }
-            if starts_run(b, words) {
-                j += 1;
-            } else if is_in(JOINERS, words[b.first].s)
-                && units
-                    .get(j + 2)
-                    .is_some_and(|c| starts_run(c, words) && &text[words[b.last].end..words[c.first].start] == " ")
-            {
-                j += 2;
-            } else {
-                break;
-            }
-        }
+        let j = run_end(text, words, &units, i);
         run(text, words, &units[i..=j], heading, &mut out);
         i = j + 1;
     }
     out
+}
+
+/// The last unit of the capitalised run starting at unit `i`: units joined by single
+/// spaces or hyphens (or `. ` after an initial or a title), with joiners inside.
+fn run_end(text: &str, words: &[Word<'_>], units: &[Unit], i: usize) -> usize {
+    let mut j = i;
+    let mut organisational = false;
+    let plain = |u: &Unit| u.known.is_none().then(|| without_possessive(words[u.first].s).0);
+    while j + 1 < units.len() {
+        let (a, b) = (&units[j], &units[j + 1]);
+        let word = plain(a).unwrap_or("");
+        organisational |= is_in(ORG_FIRST, word) || is_in(ORG_LAST, word);
+        let gap = &text[words[a.last].end..words[b.first].start];
+        let dotted = gap == ". " && a.known.is_none() && (is_initial(word) || is_in(TITLES, word));
+        if !(gap == " " || gap == "-" || dotted) {
+            break;
+        }
+        // A possessive ends the run, except an organisation's ("Stanford University's Center on …").
+        if without_possessive(words[a.last].s).1
+            && !(is_in(ORG_LAST, word) && plain(b).is_some_and(|w| is_in(ORG_FIRST, w)))
+        {
+            break;
+        }
+        if starts_run(b, words) {
+            j += 1;
+            continue;
+        }
+        let joiner = words[b.first].s;
+        let allowed = match joiner {
+            "of" => {
+                organisational
+                    || is_in(TITLES, word)
+                    || is_in(PLACE_LAST, word)
+                    || matches!(word, "Republic" | "Kingdom" | "Gulf" | "Bay" | "Isle")
+            }
+            "on" | "for" | "and" | "the" => organisational,
+            _ => is_in(JOINERS, joiner),
+        };
+        let continues = units
+            .get(j + 2)
+            .is_some_and(|c| starts_run(c, words) && &text[words[b.last].end..words[c.first].start] == " ");
+        if allowed && continues {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// An initial or an initialism: `M`, `H.W`, `U.N`.
+fn is_initial(word: &str) -> bool {
+    let mut letters = 0;
+    for part in word.split('.') {
+        if part.chars().count() != 1 || !part.chars().all(char::is_uppercase) {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 1
 }
 
 fn starts_run(unit: &Unit, words: &[Word<'_>]) -> bool {
@@ -255,70 +293,110 @@ fn units_of(text: &str, words: &[Word<'_>]) -> Vec<Unit> {
     units
 }
 
-/// The names in one capitalised run.
+/// Function words and sentence starters: ordinary words that never begin a name.
+fn is_function_word(word: &str) -> bool {
+    is_in(ORDINARY, word) && !is_in(NAME_ADJECTIVES, word) || is_in(JOINERS, word)
+}
+
+/// The names in one capitalised run: split where titles stand, each part read whole.
 fn run(text: &str, words: &[Word<'_>], units: &[Unit], heading: bool, out: &mut Vec<Mention>) {
     let plain = |u: &Unit| u.known.is_none().then(|| without_possessive(words[u.first].s).0);
-    // Ordinary words at either end are not part of a name.
+    let mut part_start = 0;
+    let mut titled: Option<&str> = None;
+    let mut organisational = false;
+    let mut k = 0;
+    while k <= units.len() {
+        // A title, unless it stands in an organisation's name ("U.N. General Assembly",
+        // "Council on Foreign Relations").
+        let next_is_org = units.get(k + 1).and_then(plain).is_some_and(|w| is_in(ORG_LAST, w));
+        let title = units
+            .get(k)
+            .and_then(plain)
+            .filter(|w| is_in(TITLES, w) && k + 1 < units.len() && !organisational && !next_is_org);
+        organisational |= units.get(k).and_then(plain).is_some_and(|w| is_in(ORG_FIRST, w) || is_in(ORG_LAST, w));
+        if k == units.len() || title.is_some() {
+            if part_start < k {
+                part(text, words, &units[part_start..k], titled, heading, out);
+            }
+            match title {
+                Some(t) => {
+                    // A title's `of` phrase goes with it ("Secretary of State John Kerry").
+                    titled = Some(t);
+                    k += 1;
+                    if units.get(k).and_then(plain) == Some("of") {
+                        k += 2;
+                    }
+                    part_start = k;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        k += 1;
+    }
+}
+
+/// One part of a run, after a title (`titled`) or not.
+fn part(text: &str, words: &[Word<'_>], units: &[Unit], titled: Option<&str>, heading: bool, out: &mut Vec<Mention>) {
+    let plain = |u: &Unit| u.known.is_none().then(|| without_possessive(words[u.first].s).0);
     let mut from = 0;
     let mut to = units.len();
-    while from < to && plain(&units[from]).is_some_and(|w| is_in(ORDINARY, w) || is_in(JOINERS, w)) {
+    while from < to && plain(&units[from]).is_some_and(is_function_word) {
         from += 1;
     }
-    while to > from && plain(&units[to - 1]).is_some_and(|w| is_in(ORDINARY, w) || is_in(JOINERS, w)) {
+    while to > from && plain(&units[to - 1]).is_some_and(is_function_word) {
         to -= 1;
     }
     let units = &units[from..to];
-    if units.is_empty() {
+    let (Some(first), Some(last)) = (units.first(), units.last()) else { return };
+    let last_word = plain(last);
+    // "Joint Committee on Intelligence", "Stanford University's Center on Poverty".
+    let org_phrase = units.windows(2).any(|pair| {
+        plain(&pair[0]).is_some_and(|w| is_in(ORG_FIRST, w))
+            && plain(&pair[1]).is_some_and(|w| matches!(w, "of" | "on" | "for"))
+    });
+    let org = units.len() > 1 && (last_word.is_some_and(|w| is_in(ORG_LAST, w)) || org_phrase);
+    let place = units.len() > 1 && last_word.is_some_and(|w| is_in(PLACE_LAST, w) && is_capitalised(w));
+    if org || place {
+        let evidence =
+            if org { Evidence { org: 3, ..Evidence::default() } } else { Evidence { place: 3, ..Evidence::default() } };
+        out.push(mention(text, words, first.first, last.last, None, evidence, heading));
         return;
     }
-    let last_word = plain(&units[units.len() - 1]);
-    let first_word = plain(&units[0]);
-    let whole = if last_word.is_some_and(|w| is_in(ORG_LAST, w))
-        && !(units.len() == 1 && is_in(TITLES, last_word.unwrap_or("")))
-        || (units.len() > 2 && first_word.is_some_and(|w| is_in(ORG_FIRST, w)) && plain(&units[1]) == Some("of"))
-    {
-        Some(Evidence { org: 3, ..Evidence::default() })
-    } else if units.len() > 1 && last_word.is_some_and(|w| is_in(PLACE_LAST, w) && is_capitalised(w)) {
-        Some(Evidence { place: 3, ..Evidence::default() })
-    } else {
-        None
-    };
-    if let Some(evidence) = whole {
-        if units.len() > 1 || !is_in(ORDINARY, last_word.unwrap_or("")) {
-            out.push(mention(text, words, units[0].first, units[units.len() - 1].last, None, evidence, heading));
-        }
-        return;
-    }
-    // Split at gazetteer entries and titles.
-    let mut titled = false;
+    // Otherwise: gazetteer entries on their own, the words between them one name each.
     let mut k = 0;
     while k < units.len() {
-        let unit = &units[k];
-        if let Some(known) = unit.known {
-            out.push(mention(text, words, unit.first, unit.last, Some(known), Evidence::default(), heading));
+        if let Some(known) = units[k].known {
+            out.push(mention(text, words, units[k].first, units[k].last, Some(known), Evidence::default(), heading));
             k += 1;
-            continue;
-        }
-        let word = words[unit.first].s;
-        if is_in(TITLES, without_possessive(word).0) && k + 1 < units.len() {
-            titled = true;
-            k += 1;
-            // "Secretary of State John Kerry": the title's `of` phrase goes with it.
-            if units.get(k).is_some_and(|u| words[u.first].s == "of") {
-                k += 2;
-            }
             continue;
         }
         let mut end = k;
-        while end + 1 < units.len() && units[end + 1].known.is_none() && !is_in(TITLES, words[units[end + 1].first].s) {
+        while end + 1 < units.len() && units[end + 1].known.is_none() {
             end += 1;
         }
-        while end > k && is_in(JOINERS, words[units[end].first].s) {
-            end -= 1;
+        let mut from = k;
+        while from < end && plain(&units[from]).is_some_and(|w| is_in(ORDINARY, w) || is_in(JOINERS, w)) {
+            from += 1;
         }
-        let evidence = Evidence { person: if titled { 3 } else { 0 }, ..Evidence::default() };
-        out.push(mention(text, words, units[k].first, units[end].last, None, evidence, heading));
-        titled = false;
+        let mut to = end;
+        while to > from && plain(&units[to]).is_some_and(|w| is_in(ORDINARY, w) || is_in(JOINERS, w)) {
+            to -= 1;
+        }
+        let lone = from == to
+            && plain(&units[from]).is_some_and(|w| is_in(ORDINARY, w) || is_in(TITLES, w) || w.chars().count() < 2);
+        // Laws are not names ("the Data Retention Bill").
+        let law =
+            to > from && plain(&units[to]).is_some_and(|w| matches!(w, "Bill" | "Act" | "Law" | "Treaty" | "Accord"));
+        if !lone && !law {
+            let evidence = Evidence { person: if titled.is_some() && k == 0 { 3 } else { 0 }, ..Evidence::default() };
+            // "Pope Francis": a one-word name keeps its regnal title.
+            let first_word = match titled {
+                Some(t) if k == 0 && from == to && is_in(REGNAL, t) => units[from].first - 1,
+                _ => units[from].first,
+            };
+            out.push(mention(text, words, first_word, units[to].last, None, evidence, heading));
+        }
         k = end + 1;
     }
 }
@@ -335,41 +413,64 @@ fn mention(
 ) -> Mention {
     let start = words[first].start;
     let (surface, _) = without_possessive(&text[start..words[last].end]);
-    let surface = surface.to_string();
+    let mut surface = surface.to_string();
+    // "U.N." keeps its last dot.
+    if is_initial(words[last].s) && words[last].s.contains('.') && text[words[last].end..].starts_with('.') {
+        surface.push('.');
+    }
     let end = start + surface.len();
     let parts: Vec<&str> = surface.split([' ', '-']).filter(|p| !p.is_empty()).collect();
-    let next = words.get(last + 1).map(|w| w.s);
+    let next = |n: usize| words.get(last + n).map(|w| w.s);
     let gap_after = words.get(last + 1).map_or("", |w| &text[words[last].end..w.start]);
+    let gap_before = first.checked_sub(1).map_or("", |p| &text[words[p].end..start]);
     let before = |n: usize| first.checked_sub(n).map(|i| words[i].s);
     if known.is_none() {
-        if parts.len() >= 2 && is_in(GIVEN_NAMES, parts[0]) {
+        let titlecase = parts.iter().all(|p| is_capitalised(p) && p.chars().skip(1).any(char::is_lowercase));
+        if before(1) == Some("the") && gap_before == " " {
+            // People are not "the Bill".
+        } else if parts.len() >= 2 && is_in(GIVEN_NAMES, parts[0]) {
             evidence.person += 2;
         } else if parts.len() == 1 && is_in(GIVEN_NAMES, parts[0]) {
             evidence.person += 1;
+        } else if parts.len() == 2 && titlecase && !words[first].initial {
+            evidence.person += 1;
         }
-        if parts.len() == 1 && is_acronym(parts[0]) {
-            evidence.org += 2;
+        if parts.len() == 1 && is_acronym(parts[0]) && !gap_after.starts_with('-') {
+            let shouting = |w: Option<&str>| w.is_some_and(|w| w.len() > 1 && w.chars().all(|c| !c.is_lowercase()));
+            if !shouting(next(1)) && !shouting(before(1)) {
+                evidence.org += 2;
+            }
         }
-        if next.is_some_and(|w| is_in(PLACE_LAST, w) && !is_capitalised(w)) && gap_after == " " {
+        if DOMAINS.iter().any(|d| surface.ends_with(d)) {
+            evidence.org += 4;
+        }
+        if next(1).is_some_and(|w| is_in(PLACE_LAST, w) && !is_capitalised(w)) && gap_after == " " {
             evidence.place += 3;
         }
         if before(1) == Some("of") && before(2).is_some_and(|w| is_in(PLACE_LAST, w)) {
             evidence.place += 3;
         }
-        // ", the Russian chief of general staff," / ", who"
-        if gap_after.starts_with(',') {
-            let role = words[last + 1..].iter().take(6).any(|w| is_in(ROLE_WORDS, w.s));
-            if role {
-                evidence.person += 2;
-            }
+        if gap_before == " " && before(1).is_some_and(|w| matches!(w, "in" | "near" | "across" | "outside" | "around"))
+        {
+            evidence.place += 1;
+        }
+        // ", the Russian chief of general staff," / ", who" / "is an integral member"
+        let role_after = (gap_after.starts_with(',') || matches!(next(1), Some("is" | "was")))
+            && words[last + 1..].iter().take(6).any(|w| is_in(ROLE_WORDS, w.s));
+        // "The priest, Fidelis Mukonori," / "his daughter Kaiarahi"
+        let role_before = before(1).is_some_and(|w| is_in(ROLE_WORDS, w)) && matches!(gap_before, ", " | " ");
+        if role_after || role_before {
+            evidence.person += 2;
         }
     }
-    let said_after = next.is_some_and(|w| is_in(SAYING, w)) && !gap_after.contains(['.', ';']);
+    let said_after = next(1).is_some_and(|w| is_in(SAYING, w)) && !gap_after.contains(['.', ';']);
     let said_before = before(1).is_some_and(|w| matches!(w, "said" | "says" | "told" | "asked"))
         || (before(1) == Some("to") && before(2) == Some("according"));
-    let speaks = said_after || said_before;
-    if speaks && known.is_none() {
+    if (said_after || said_before) && known.is_none() {
         evidence.person += 1;
+    }
+    if before(1) == Some("the") && gap_before == " " && parts.len() == 1 {
+        evidence.person = 0;
     }
     let weak = heading || (words[first].initial && parts.len() == 1);
     Mention { text: words[first].text, start, end, surface, known, evidence, weak }
@@ -397,9 +498,11 @@ pub(super) fn resolve(mentions: &[Mention]) -> Vec<Found> {
         group.evidence.add(m.evidence);
         group.strong |= !m.weak;
     }
-    // One-word names join the one longer name they are the first or last word of.
+    // One-word names join the longer name they are the first or last word of; when several
+    // are ("Parata": Hori Parata, Te Kaurinui Parata), each mention joins the one named
+    // last before it (else the first named).
     let words_of = |key: &str| key.split(' ').map(str::to_string).collect::<Vec<_>>();
-    let mut target: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut moves: Vec<(usize, usize, usize)> = Vec::new(); // (group, member, holder)
     for (i, g) in groups.iter().enumerate() {
         if g.known.is_some() || g.key.contains(' ') {
             continue;
@@ -416,20 +519,23 @@ pub(super) fn resolve(mentions: &[Mention]) -> Vec<Found> {
             })
             .map(|(j, _)| j)
             .collect();
-        if let [only] = holders[..] {
-            target[i] = Some(only);
+        let Some(&first_named) = holders.iter().min_by_key(|&&h| groups[h].members[0]) else { continue };
+        for &m in &g.members {
+            let last_before = holders
+                .iter()
+                .filter_map(|&h| groups[h].members.iter().filter(|&&x| x < m).max().map(|&x| (x, h)))
+                .max()
+                .map_or(first_named, |(_, h)| h);
+            moves.push((i, m, last_before));
         }
     }
-    for i in 0..groups.len() {
-        if let Some(t) = target[i] {
-            let members = std::mem::take(&mut groups[i].members);
-            let evidence = groups[i].evidence;
-            let strong = groups[i].strong;
-            let holder = &mut groups[t];
-            holder.members.extend(members);
-            holder.evidence.add(evidence);
-            holder.strong |= strong;
-        }
+    for (group, member, holder) in moves {
+        groups[group].members.retain(|&x| x != member);
+        let (evidence, strong) = (mentions[member].evidence, !mentions[member].weak);
+        let holder = &mut groups[holder];
+        holder.members.push(member);
+        holder.evidence.add(evidence);
+        holder.strong |= strong;
     }
     let mut found = Vec::new();
     for g in groups.into_iter().filter(|g| !g.members.is_empty()) {

@@ -58,9 +58,16 @@ pub(super) fn quotes(texts: &[&str], words: &[Vec<Word<'_>>], names: &[Found]) -
             let next_open = spans(text).into_iter().map(|(s, _)| s).find(|s| *s >= end).unwrap_or(text.len());
             let after = end..end_sentence.min(next_open).max(end);
             let before = sentence.start.max(previous_end)..start;
-            let speaker = said_after(text, &words[t], &in_text, after, || person_at((t, start)))
+            let speaker = said_after(&words[t], &in_text, after, || person_at((t, start)))
                 .or_else(|| said_before(text, &words[t], &in_text, before))
                 .or_else(|| out[first_of_block..].iter().rev().find_map(|q| q.speaker))
+                .or_else(|| {
+                    // A paragraph that is all quotation continues the speaker of the
+                    // paragraph or two before it.
+                    let whole = text[..start].trim().is_empty() && text[end..].trim().is_empty();
+                    let recent = out[..first_of_block].iter().rev().take_while(|q| q.text + 2 >= t);
+                    whole.then(|| recent.filter_map(|q| q.speaker).next()).flatten()
+                })
                 .or_else(|| {
                     // A paragraph opening with a quotation, after one ending in a colon.
                     let opens = text[..start].trim().is_empty();
@@ -112,27 +119,44 @@ fn is_saying(word: &str) -> bool {
 
 /// Rule 1: a verb of saying and a name (or a pronoun) just after the quotation.
 fn said_after(
-    text: &str,
     words: &[Word<'_>],
     mentions: &[(usize, usize, usize)],
     region: std::ops::Range<usize>,
     person_before: impl Fn() -> Option<usize>,
 ) -> Option<usize> {
-    let near: Vec<&Word<'_>> =
-        words.iter().filter(|w| region.start <= w.start && w.end <= region.end).take(8).collect();
-    let verb = near.iter().position(|w| is_saying(w.s))?;
-    // The name must come before anything else is said: the first name in the region.
-    let first_name = mentions.iter().find(|m| region.start <= m.0 && m.1 <= region.end);
-    if let Some(&(start, _, name)) = first_name {
-        let words_before = near.iter().take_while(|w| w.start < start).count();
-        if words_before <= verb + 1 && words_before <= 3 {
+    let near: Vec<&Word<'_>> = words.iter().filter(|w| region.start <= w.start && w.end <= region.end).collect();
+    let word_of = |at: usize| near.iter().position(|w| w.start >= at).unwrap_or(near.len());
+    let names: Vec<(usize, usize)> =
+        mentions.iter().filter(|m| region.start <= m.0 && m.1 <= region.end).map(|m| (word_of(m.0), m.2)).collect();
+    // "…, according to the Department of Conservation"
+    if let Some(at) = near.windows(2).position(|p| p[0].s == "according" && p[1].s == "to") {
+        if let Some(&(_, name)) = names.iter().find(|(w, _)| *w >= at + 2 && *w <= at + 4) {
             return Some(name);
         }
     }
-    if near.iter().take(verb.max(1)).any(|w| matches!(w.s, "he" | "she" | "He" | "She")) {
-        return person_before();
+    let verb = near.iter().take(10).position(|w| is_saying(w.s));
+    if let Some(verb) = verb {
+        // The name just before the verb ("Josh Earnest told"), or right after the quotation
+        // with an apposition between ("Gerasimov, the Russian chief of staff, told");
+        // else just after a verb that takes its speaker after it ("said Smith"; "told
+        // Reuters" names who heard it).
+        let before = names.iter().rev().find(|(w, _)| *w < verb && (*w + 3 >= verb || *w == 0));
+        let inverted = matches!(near[verb].s, "said" | "says" | "added" | "adds" | "wrote" | "writes" | "asked");
+        let after = names.iter().find(|(w, _)| inverted && *w > verb && *w <= verb + 3);
+        if let Some(&(_, name)) = before.or(after) {
+            return Some(name);
+        }
+        if near.iter().take(verb).any(|w| matches!(w.s, "he" | "she" | "He" | "She")) {
+            return person_before();
+        }
     }
-    let _ = text;
+    // "… to hold up on their plans, Indyk said."
+    let n = near.len();
+    if n >= 2 && is_saying(near[n - 1].s) {
+        if let Some(&(_, name)) = names.iter().find(|(w, _)| *w + 2 >= n.saturating_sub(1) && *w < n - 1) {
+            return Some(name);
+        }
+    }
     None
 }
 
@@ -153,7 +177,9 @@ fn said_before(
     };
     let names: Vec<&(usize, usize, usize)> =
         mentions.iter().filter(|m| region.start <= m.0 && m.1 <= verb_at).collect();
-    let participle = verb.is_some_and(|v| v.s.ends_with("ing"));
+    // ", adding that “…”" goes back to the sentence's subject; "by saying that “…”" to the
+    // name nearest.
+    let participle = verb.is_some_and(|v| v.s.ends_with("ing") && text[..v.start].trim_end().ends_with(','));
     if participle {
         names.first().map(|m| m.2)
     } else {
