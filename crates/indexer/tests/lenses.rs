@@ -102,3 +102,26 @@ fn the_labelled_articles_keep_their_lens_scores() {
         lines.join("\n")
     );
 }
+
+/// Every article of the real corpus not in English gets no lenses (a wrong lens is worse
+/// than none); `LENS_DUMP=1` prints the names found in each English one, to read them.
+#[test]
+fn articles_not_in_english_get_no_lenses() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let loaded = lectern_index::corpus_folder::load(&root.join("tests/fixtures/real"), "tests/fixtures/real");
+    let corpus = loaded.corpus.expect("the real articles build");
+    let mut foreign = 0;
+    for n in 0..corpus.articles.len() {
+        let article = &corpus.body(n).expect("bodies are installed natively").article;
+        let english = lectern_engine::tokenize::primary_subtag(&article.lang) == "en";
+        if std::env::var_os("LENS_DUMP").is_some() {
+            let names: Vec<String> = article.lenses.names.iter().map(|n| format!("{:?}:{}", n.kind, n.name)).collect();
+            println!("{} [{}] {}", article.file, article.lang, names.join(", "));
+        }
+        if !english {
+            foreign += 1;
+            assert!(article.lenses.spans.is_empty() && article.lenses.names.is_empty(), "{} has lenses", article.file);
+        }
+    }
+    assert!(foreign >= 5, "the real corpus has French, Portuguese, Spanish, Japanese and Chinese articles");
+}

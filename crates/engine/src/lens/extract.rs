@@ -32,6 +32,14 @@ fn is_english(article: &Article) -> bool {
     all >= 20 && function * 100 >= all * 12
 }
 
+/// Whether a text is written in title case, like a heading ("Appointment Of Brendan Eich"):
+/// its capitals say nothing of names.
+fn title_case(words: &[names::Word<'_>]) -> bool {
+    let long: Vec<&str> = words.iter().map(|w| w.s).filter(|w| w.chars().count() > 3).collect();
+    let capitalised = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    long.len() >= 2 && words.len() <= 16 && capitalised * 10 >= long.len() * 8
+}
+
 /// The lenses of one article.
 pub fn extract(article: &Article) -> Lenses {
     if !is_english(article) {
@@ -44,7 +52,7 @@ pub fn extract(article: &Article) -> Lenses {
     let mentions: Vec<names::Mention> = strings
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| names::mentions(s, &words[i], texts[i].0 == TextRole::Heading))
+        .flat_map(|(i, s)| names::mentions(s, &words[i], texts[i].0 == TextRole::Heading || title_case(&words[i])))
         .collect();
     let found = names::resolve(&mentions);
     let quotes = quotes::quotes(&strings, &words, &found);

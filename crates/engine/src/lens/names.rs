@@ -313,7 +313,7 @@ fn run(text: &str, words: &[Word<'_>], units: &[Unit], heading: bool, out: &mut 
             .get(k)
             .and_then(plain)
             .filter(|w| is_in(TITLES, w) && k + 1 < units.len() && !organisational && !next_is_org);
-        organisational |= units.get(k).and_then(plain).is_some_and(|w| is_in(ORG_FIRST, w) || is_in(ORG_LAST, w));
+        organisational |= units.get(k).and_then(plain).is_some_and(|w| is_in(ORG_FIRST, w));
         if k == units.len() || title.is_some() {
             if part_start < k {
                 part(text, words, &units[part_start..k], titled, heading, out);
@@ -375,12 +375,13 @@ fn part(text: &str, words: &[Word<'_>], units: &[Unit], titled: Option<&str>, he
         while end + 1 < units.len() && units[end + 1].known.is_none() {
             end += 1;
         }
+        let loose = |w: &str| is_in(ORDINARY, w) || !is_capitalised(w);
         let mut from = k;
-        while from < end && plain(&units[from]).is_some_and(|w| is_in(ORDINARY, w) || is_in(JOINERS, w)) {
+        while from < end && plain(&units[from]).is_some_and(loose) {
             from += 1;
         }
         let mut to = end;
-        while to > from && plain(&units[to]).is_some_and(|w| is_in(ORDINARY, w) || is_in(JOINERS, w)) {
+        while to > from && plain(&units[to]).is_some_and(loose) {
             to -= 1;
         }
         let lone = from == to
@@ -389,7 +390,11 @@ fn part(text: &str, words: &[Word<'_>], units: &[Unit], titled: Option<&str>, he
         let law =
             to > from && plain(&units[to]).is_some_and(|w| matches!(w, "Bill" | "Act" | "Law" | "Treaty" | "Accord"));
         if !lone && !law {
-            let evidence = Evidence { person: if titled.is_some() && k == 0 { 3 } else { 0 }, ..Evidence::default() };
+            let mut evidence =
+                Evidence { person: if titled.is_some() && k == 0 { 3 } else { 0 }, ..Evidence::default() };
+            if to > from && plain(&units[to]).is_some_and(|w| is_in(ORG_LAST, w)) {
+                evidence.org += 3;
+            }
             // "Pope Francis": a one-word name keeps its regnal title.
             let first_word = match titled {
                 Some(t) if k == 0 && from == to && is_in(REGNAL, t) => units[from].first - 1,
@@ -425,14 +430,11 @@ fn mention(
     let gap_before = first.checked_sub(1).map_or("", |p| &text[words[p].end..start]);
     let before = |n: usize| first.checked_sub(n).map(|i| words[i].s);
     if known.is_none() {
-        let titlecase = parts.iter().all(|p| is_capitalised(p) && p.chars().skip(1).any(char::is_lowercase));
         if before(1) == Some("the") && gap_before == " " {
             // People are not "the Bill".
         } else if parts.len() >= 2 && is_in(GIVEN_NAMES, parts[0]) {
             evidence.person += 2;
         } else if parts.len() == 1 && is_in(GIVEN_NAMES, parts[0]) {
-            evidence.person += 1;
-        } else if parts.len() == 2 && titlecase && !words[first].initial {
             evidence.person += 1;
         }
         if parts.len() == 1 && is_acronym(parts[0]) && !gap_after.starts_with('-') {
@@ -444,15 +446,10 @@ fn mention(
         if DOMAINS.iter().any(|d| surface.ends_with(d)) {
             evidence.org += 4;
         }
-        if next(1).is_some_and(|w| is_in(PLACE_LAST, w) && !is_capitalised(w)) && gap_after == " " {
+        // "the Kursk region", "the region of Kursk"
+        let region = |w: &str| matches!(w, "region" | "province" | "county" | "oblast" | "district" | "prefecture");
+        if next(1).is_some_and(region) && gap_after == " " || before(1) == Some("of") && before(2).is_some_and(region) {
             evidence.place += 3;
-        }
-        if before(1) == Some("of") && before(2).is_some_and(|w| is_in(PLACE_LAST, w)) {
-            evidence.place += 3;
-        }
-        if gap_before == " " && before(1).is_some_and(|w| matches!(w, "in" | "near" | "across" | "outside" | "around"))
-        {
-            evidence.place += 1;
         }
         // ", the Russian chief of general staff," / ", who" / "is an integral member"
         let role_after = (gap_after.starts_with(',') || matches!(next(1), Some("is" | "was")))
@@ -537,8 +534,24 @@ pub(super) fn resolve(mentions: &[Mention]) -> Vec<Found> {
         holder.evidence.add(evidence);
         holder.strong |= strong;
     }
+    // An article full of acronyms is technical: its capitals name terms, not organisations.
+    let acronyms = groups.iter().filter(|g| g.known.is_none() && is_acronym(&g.key) && !g.members.is_empty()).count();
+    let technical = acronyms > 6;
     let mut found = Vec::new();
-    for g in groups.into_iter().filter(|g| !g.members.is_empty()) {
+    for mut g in groups.into_iter().filter(|g| !g.members.is_empty()) {
+        let parts: Vec<&str> = g.key.split(' ').collect();
+        let contraction =
+            ["’ll", "'ll", "’ve", "'ve", "’re", "'re", "’m", "'m", "’d", "'d"].iter().any(|c| g.key.ends_with(c));
+        if g.known.is_none() && (is_in(ORDINARY, &g.key) || contraction || technical && is_acronym(&g.key)) {
+            continue;
+        }
+        // A surname used alone elsewhere makes a pair of capitalised words a person
+        // ("Buck Cullen" … "Cullen is a member").
+        let surname_alone =
+            parts.len() >= 2 && g.members.iter().any(|&m| Some(&mentions[m].surface.as_str()) == parts.last());
+        if g.known.is_none() && surname_alone {
+            g.evidence.person += 1;
+        }
         let kind = match g.known {
             Some((kind, _)) => kind,
             None if !g.strong => continue,
@@ -547,6 +560,11 @@ pub(super) fn resolve(mentions: &[Mention]) -> Vec<Found> {
                 None => continue,
             },
         };
+        // People's names hold no acronyms or digits ("JavaScript API", "GDDR5 RAM").
+        let technical_word = |p: &&str| p.chars().any(|c| c.is_ascii_digit()) || is_acronym(p) && !p.contains('.');
+        if kind == NameKind::Person && g.known.is_none() && parts.iter().any(technical_word) {
+            continue;
+        }
         let mut members = g.members;
         members.sort_unstable();
         let mut aliases: Vec<String> = Vec::new();
