@@ -56,17 +56,16 @@ fn detail(labels: &score::Labels, article: &lectern_engine::article::Article, le
     }
 }
 
-#[test]
-fn the_labelled_articles_keep_their_lens_scores() {
+/// The summed scores of the label files in `dir` (relative to the repository), and how
+/// many there are.
+fn score_folder(dir: &str) -> (Scores, usize) {
     let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
-    let dir = root.join("tests/fixtures/lenses");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
         .expect("the labelled lens set is in the repository")
         .map(|e| e.expect("a readable entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "labels"))
         .collect();
     files.sort();
-    assert!(files.len() >= 9, "the seed and at least 8 labelled articles");
     let mut total = Scores::default();
     for file in &files {
         let name = file.file_name().unwrap().to_string_lossy().to_string();
@@ -84,24 +83,54 @@ fn the_labelled_articles_keep_their_lens_scores() {
         }
         total.add(&scores);
     }
-    let lines = [
+    (total, files.len())
+}
+
+fn table(total: &Scores) -> String {
+    [
         row("people", total.people),
         row("places", total.places),
         row("orgs", total.orgs),
         row("names", total.names()),
         row("speakers", total.speakers),
         row("figures", total.figures),
-    ];
-    println!("{} labelled articles\n{}", files.len(), lines.join("\n"));
-    let names = total.names();
-    assert!(names.precision() >= 0.85 && names.recall() >= 0.80, "names fell below the bar:\n{}", lines.join("\n"));
-    let speakers = total.speakers;
+    ]
+    .join("\n")
+}
+
+/// The set the rules were tuned on meets the bar: 0.85 precision and 0.8 recall
+/// for names and for quote speakers.
+#[test]
+fn the_labelled_articles_keep_their_lens_scores() {
+    let (total, files) = score_folder("tests/fixtures/lenses");
+    assert!(files >= 9, "the seed and at least 8 labelled articles");
+    let lines = table(&total);
+    println!("{files} labelled articles (tuned on)\n{lines}");
+    let (names, speakers) = (total.names(), total.speakers);
+    assert!(names.precision() >= 0.85 && names.recall() >= 0.80, "names fell below the bar:\n{lines}");
+    assert!(speakers.precision() >= 0.85 && speakers.recall() >= 0.80, "speakers fell below the bar:\n{lines}");
+}
+
+/// The held-out set, labelled after the rules were tuned and never tuned on: what it
+/// measures is what a reader gets from articles the rules have not seen. Its floor is
+/// what it scored when first measured, less a margin, so a change that loses ground fails.
+#[test]
+fn the_held_out_articles_keep_their_lens_scores() {
+    let (total, files) = score_folder("tests/fixtures/lenses/heldout");
+    assert!(files >= 3);
+    let lines = table(&total);
+    println!("{files} held-out articles\n{lines}");
+    let (names, speakers) = (total.names(), total.speakers);
+    assert!(names.precision() >= HELD_OUT_FLOOR.0 && names.recall() >= HELD_OUT_FLOOR.1, "names lost ground:\n{lines}");
     assert!(
-        speakers.precision() >= 0.85 && speakers.recall() >= 0.80,
-        "speakers fell below the bar:\n{}",
-        lines.join("\n")
+        speakers.precision() >= HELD_OUT_FLOOR.2 && speakers.recall() >= HELD_OUT_FLOOR.3,
+        "speakers lost ground:\n{lines}"
     );
 }
+
+/// Precision and recall of names, then of speakers, on the held-out set: first measured at
+/// names 0.93/0.71 and speakers 0.90/0.83, less 0.05.
+const HELD_OUT_FLOOR: (f64, f64, f64, f64) = (0.88, 0.66, 0.85, 0.78);
 
 /// Every article of the real corpus not in English gets no lenses (a wrong lens is worse
 /// than none); `LENS_DUMP=1` prints the names found in each English one, to read them.

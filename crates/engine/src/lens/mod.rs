@@ -145,3 +145,6 @@ impl Lenses {
         }
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -430,7 +430,7 @@ fn mention(
     let gap_before = first.checked_sub(1).map_or("", |p| &text[words[p].end..start]);
     let before = |n: usize| first.checked_sub(n).map(|i| words[i].s);
     if known.is_none() {
-        if before(1) == Some("the") && gap_before == " " {
+        if before(1).is_some_and(|w| w.eq_ignore_ascii_case("the")) && gap_before == " " {
             // People are not "the Bill".
         } else if parts.len() >= 2 && is_in(GIVEN_NAMES, parts[0]) {
             evidence.person += 2;
@@ -466,7 +466,7 @@ fn mention(
     if (said_after || said_before) && known.is_none() {
         evidence.person += 1;
     }
-    if before(1) == Some("the") && gap_before == " " && parts.len() == 1 {
+    if before(1).is_some_and(|w| w.eq_ignore_ascii_case("the")) && gap_before == " " && parts.len() == 1 {
         evidence.person = 0;
     }
     let weak = heading || (words[first].initial && parts.len() == 1);

@@ -51,7 +51,7 @@ pub(super) fn quotes(texts: &[&str], words: &[Vec<Word<'_>>], names: &[Found]) -
             mentions.iter().filter(|m| m.0 == t).map(|m| (m.1, m.2, m.3)).collect();
         let first_of_block = out.len();
         for (start, end) in spans(text) {
-            let sentence = sentences.iter().find(|r| r.start <= start && start < r.end.max(start + 1)).cloned();
+            let sentence = sentences.iter().rev().find(|r| r.start <= start).cloned();
             let sentence = sentence.unwrap_or(0..text.len());
             let end_sentence = sentences.iter().find(|r| r.start < end && end <= r.end).map_or(sentence.end, |r| r.end);
             let previous_end = out[first_of_block..].last().map_or(0, |q| q.end);
@@ -60,7 +60,15 @@ pub(super) fn quotes(texts: &[&str], words: &[Vec<Word<'_>>], names: &[Found]) -
             let before = sentence.start.max(previous_end)..start;
             let speaker = said_after(&words[t], &in_text, after, || person_at((t, start)))
                 .or_else(|| said_before(text, &words[t], &in_text, before))
-                .or_else(|| out[first_of_block..].iter().rev().find_map(|q| q.speaker))
+                .or_else(|| {
+                    // “…,” she said. “…”: a quotation opening a sentence, or following one in
+                    // its sentence, continues the paragraph's last speaker.
+                    let opens_sentence = text[sentence.start..start].trim().is_empty();
+                    let follows = out[first_of_block..].last().is_some_and(|q| q.end > sentence.start);
+                    (opens_sentence || follows)
+                        .then(|| out[first_of_block..].iter().rev().find_map(|q| q.speaker))
+                        .flatten()
+                })
                 .or_else(|| {
                     // A paragraph that is all quotation continues the speaker of the
                     // paragraph or two before it.

@@ -1,0 +1,208 @@
+//! Tests of the lens rules, one behaviour each, and of the spans' soundness on hostile
+//! text. The labelled set's scores are guarded in `crates/indexer/tests/lenses.rs`.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::article::Article;
+use crate::parse::{self, Format};
+use crate::test_inputs::hostile;
+
+/// An article of `body` in `lang`: plain text, one paragraph a line, as the seed is.
+fn article(body: &str, lang: &str) -> Article {
+    let text = format!("---\ntitle: T\nlang: {lang}\n---\n{body}\n");
+    parse::parse("a.txt", Format::Text, text.as_bytes()).expect("parses").article
+}
+
+fn names(body: &str) -> Vec<(NameKind, String, Vec<String>)> {
+    article(body, "en").lenses.names.into_iter().map(|n| (n.kind, n.name, n.aliases)).collect()
+}
+
+fn has(body: &str, kind: NameKind, name: &str) -> bool {
+    names(body).iter().any(|(k, n, _)| *k == kind && n == name)
+}
+
+const SEED: &str = include_str!("../../../../seeds/000_6567a31e3247bcbb.txt");
+
+#[test]
+fn surnames_join_the_full_name_and_titles_are_left_out() {
+    let found = names(SEED);
+    let zelenskyy = found.iter().find(|(_, n, _)| n == "Volodymyr Zelenskyy").expect("Zelenskyy is found");
+    assert_eq!(zelenskyy.0, NameKind::Person);
+    assert_eq!(zelenskyy.2, ["Zelenskyy"]);
+    assert!(has(SEED, NameKind::Person, "Vladimir Putin"), "President is a title: {found:?}");
+    assert!(has(SEED, NameKind::Person, "Pope Francis"), "a one-word name keeps its regnal title");
+    assert!(has(SEED, NameKind::Person, "Donald Trump"), "the Trump administration is Trump's");
+    assert!(!found.iter().any(|(_, n, _)| n == "President" || n == "Shortly" || n == "Trump administration"));
+}
+
+#[test]
+fn demonyms_and_other_names_are_their_country() {
+    let found = names(SEED);
+    let korea = found.iter().find(|(_, n, _)| n == "North Korea").expect("North Korea");
+    assert_eq!(korea.0, NameKind::Place);
+    assert!(korea.2.iter().any(|a| a == "North Korean"), "{korea:?}");
+    assert!(korea.2.iter().any(|a| a.starts_with("Democratic People")), "{korea:?}");
+    assert!(has(SEED, NameKind::Place, "Kursk"), "the Kursk region");
+    assert!(has(SEED, NameKind::Org, "Kremlin"));
+    assert!(has(SEED, NameKind::Org, "White House"));
+}
+
+#[test]
+fn organisation_words_make_organisations() {
+    let body = "Officials at the Ministry of Defence met the Council on Foreign Relations. \
+                Australian Federal Police Commissioner Andrew Colvin said little.";
+    assert!(has(body, NameKind::Org, "Ministry of Defence"), "{:?}", names(body));
+    assert!(has(body, NameKind::Org, "Council on Foreign Relations"), "{:?}", names(body));
+    assert!(has(body, NameKind::Org, "Australian Federal Police"), "{:?}", names(body));
+    assert!(has(body, NameKind::Person, "Andrew Colvin"), "{:?}", names(body));
+}
+
+#[test]
+fn ordinary_capitals_are_not_names() {
+    let body = "The report was released on Monday. However, Critics said it was late. \
+                In March, the Data Retention Bill passed. The Bill was debated.";
+    assert!(names(body).is_empty(), "{:?}", names(body));
+}
+
+#[test]
+fn a_surname_goes_to_the_person_named_last_before_it() {
+    let body = "Hori Parata spoke first. His son, Te Kaurinui Parata, spoke next. \
+                Parata said it was hard. Hori Parata left. Later Parata returned.";
+    let lenses = article(body, "en").lenses;
+    let count = |name: &str| lenses.names.iter().find(|n| n.name == name).map_or(0, |n| n.mentions);
+    assert_eq!(count("Te Kaurinui Parata"), 2, "{:?}", lenses.names);
+    assert_eq!(count("Hori Parata"), 3, "{:?}", lenses.names);
+}
+
+fn speakers(body: &str) -> Vec<(String, Option<String>)> {
+    let article = article(body, "en");
+    let texts = article.texts();
+    let lenses = &article.lenses;
+    lenses
+        .spans
+        .iter()
+        .filter(|s| matches!(s.kind, SpanKind::Quote { .. }))
+        .map(|s| {
+            let text = texts[s.text as usize].text[s.start as usize..s.end as usize].to_string();
+            (text, lenses.speaker(s).map(|n| n.name.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn quotes_get_the_speaker_the_sentence_names() {
+    let found = speakers(SEED);
+    let speaker_of = |start: &str| {
+        found.iter().find(|(t, _)| t.trim_start_matches('“').starts_with(start)).and_then(|(_, s)| s.clone())
+    };
+    assert_eq!(speaker_of("I would like").as_deref(), Some("Valery Gerasimov"), "after, past an apposition");
+    assert_eq!(speaker_of("significant").as_deref(), Some("Valery Gerasimov"), "before: Gerasimov added");
+    assert_eq!(speaker_of("the full defeat").as_deref(), Some("Vladimir Putin"), ", adding: the subject");
+    assert_eq!(speaker_of("very productive").as_deref(), Some("White House"), "the name before the verb");
+    assert_eq!(speaker_of("A good meeting").as_deref(), Some("Volodymyr Zelenskyy"));
+    assert_eq!(speaker_of("believed to").as_deref(), None, "no one is named");
+}
+
+#[test]
+fn told_names_who_heard_it_and_pronouns_go_back() {
+    let body = "Maria Lopez arrived. “It is over,” she said. \
+                The army turned on \"criminals\" in his circle, a source told Reuters.";
+    let found = speakers(body);
+    assert_eq!(found[0].1.as_deref(), Some("Maria Lopez"), "{found:?}");
+    assert_eq!(found[1].1, None, "{found:?}");
+}
+
+#[test]
+fn figures_hold_their_number_and_what_it_counts() {
+    let article = article(SEED, "en");
+    let texts = article.texts();
+    let figures: Vec<&str> = article
+        .lenses
+        .spans
+        .iter()
+        .filter(|s| s.kind == SpanKind::Figure)
+        .map(|s| &texts[s.text as usize].text[s.start as usize..s.end as usize])
+        .collect();
+    for expected in [
+        "more than 11,000 North Korean troops",
+        "3,000 troops",
+        "three years ago",
+        "Saturday",
+        "between January and February",
+        "last summer",
+    ] {
+        assert!(figures.contains(&expected), "{expected:?} in {figures:?}");
+    }
+}
+
+#[test]
+fn articles_not_in_english_get_no_lenses() {
+    let french = "Le président Emmanuel Macron a déclaré à Paris que « la France est prête », selon Le Monde.";
+    assert_eq!(article(french, "fr").lenses, Lenses::default());
+    // Tagged English but written in another language: no lens either.
+    assert_eq!(article(&format!("{french} {french}"), "en").lenses, Lenses::default());
+}
+
+#[test]
+fn unify_gives_a_lone_surname_the_corpus_full_name() {
+    let filler = "The plan of the week was on the table, and the rest of them agreed with it in the end.";
+    let mut articles = vec![
+        article(&format!("President Donald Trump spoke. Trump left. {filler}"), "en"),
+        article(&format!("On Tuesday, Trump said no. {filler}"), "en"),
+    ];
+    assert_eq!(articles[1].lenses.names[0].name, "Trump");
+    unify(&mut articles);
+    assert!(articles[1]
+        .lenses
+        .names
+        .iter()
+        .any(|n| n.name == "Donald Trump" && n.aliases.contains(&"Trump".to_string())));
+}
+
+/// Every span is on character boundaries of its text block, sorted, and kept apart from
+/// others of its layer; every name index is valid.
+fn check(article: &Article) -> Result<(), TestCaseError> {
+    let texts = article.texts();
+    let lenses = &article.lenses;
+    let mut last_end: std::collections::HashMap<(u32, u8), u32> = Default::default();
+    let mut previous = (0, 0);
+    for s in &lenses.spans {
+        let text = &texts.get(s.text as usize).ok_or_else(|| TestCaseError::fail("no such text"))?.text;
+        prop_assert!(s.start < s.end && text.get(s.start as usize..s.end as usize).is_some(), "{s:?} in {text:?}");
+        prop_assert!((s.text, s.start) >= previous, "sorted");
+        previous = (s.text, s.start);
+        let layer = match s.kind {
+            SpanKind::Name(i) => {
+                prop_assert!((i as usize) < lenses.names.len());
+                0
+            }
+            SpanKind::Quote { speaker } => {
+                prop_assert!(speaker.is_none_or(|i| (i as usize) < lenses.names.len()));
+                1
+            }
+            SpanKind::Figure => 2,
+        };
+        let end = last_end.entry((s.text, layer)).or_insert(0);
+        prop_assert!(s.start >= *end, "{s:?} overlaps its layer");
+        *end = s.end;
+    }
+    Ok(())
+}
+
+#[test]
+fn the_seed_spans_are_sound() {
+    check(&article(SEED, "en")).unwrap();
+}
+
+proptest! {
+    #[test]
+    fn extraction_never_panics_and_spans_are_sound(
+        body in prop_oneof!["\\PC{0,300}", "([A-Z][a-z]{1,6}|said|“|”|\"|the|of|[0-9,]{1,6}|March|,|\\.| ){0,60}", hostile()],
+    ) {
+        let text = format!("{body} the of and to in is that for it was on with as said by at the of and to.");
+        if let Ok(parsed) = parse::parse("a.txt", Format::Text, text.as_bytes()) {
+            check(&parsed.article)?;
+        }
+    }
+}
