@@ -12,6 +12,7 @@ use crate::hooks::use_offline::use_offline;
 use crate::hooks::use_prefs::PrefsProvider;
 use crate::pages::article::ArticlePage;
 use crate::pages::library::LibraryPage;
+use crate::pages::name::NamePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::route::Route;
 
@@ -93,6 +94,7 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Library => html! { <LibraryPage /> },
         Route::Article { slug } => html! { <ArticlePage {slug} /> },
+        Route::Name { slug } => html! { <NamePage {slug} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

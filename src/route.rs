@@ -11,6 +11,9 @@ pub enum Route {
     Library,
     #[at("/a/:slug")]
     Article { slug: String },
+    /// A person's, place's or organisation's page.
+    #[at("/name/:slug")]
+    Name { slug: String },
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -2,4 +2,5 @@
 
 pub mod article;
 pub mod library;
+pub mod name;
 pub mod not_found;

@@ -6,7 +6,7 @@
 //! - `"exact phrase"` anywhere (an unclosed quote runs to the end of the input);
 //! - `-word`, `-"phrase"`, `-field:value` exclude;
 //! - `a OR b` (upper case) matches either; a stray `OR` is ignored;
-//! - fields: `title:`, `byline:` (alias `author:`), `source:`, `tag:`, `lang:`, and
+//! - fields: `title:`, `byline:` (alias `author:`), `source:`, `tag:`, `lang:`, `person:`, `place:`, `org:`, and
 //!   `after:` / `before:` with a year, `yyyy-mm` or `yyyy-mm-dd`. `after:` includes the
 //!   period it names, `before:` excludes it (`after:2024 before:2025` is 2024). An
 //!   unknown field, or a date that is not one, is plain text;
@@ -162,7 +162,7 @@ pub fn parse(input: &str) -> Query {
                         continue;
                     }
                 }
-                "title" | "byline" | "author" | "source" | "tag" | "lang" => {
+                field if matches!(field, "title" | "byline" | "author") || Facet::of_query_name(field).is_some() => {
                     let scope = match name.as_str() {
                         "title" => Some(Scope::Title),
                         "byline" | "author" => Some(Scope::Byline),

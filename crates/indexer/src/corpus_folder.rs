@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use lectern_engine::article::Article;
 use lectern_engine::corpus::Corpus;
 use lectern_engine::diagnostic::Diagnostic;
+use lectern_engine::lens;
 
 use crate::import::{self, Kind};
 
@@ -101,6 +102,8 @@ pub fn load(root: &Path, shown: &str) -> Loaded {
             format!("no articles: add articles ({}) to the corpus folder", import::EXTENSIONS),
         ));
     }
+    // One person across the corpus: "Trump" in one article is "Donald Trump" of another.
+    lens::unify(&mut articles);
     let corpus = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Corpus::assemble(articles));
     Loaded { corpus, diagnostics, kinds }
 }

@@ -17,6 +17,7 @@ mod figures;
 mod gazetteer;
 #[cfg(not(target_arch = "wasm32"))]
 mod names;
+pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 mod quotes;
 #[cfg(not(target_arch = "wasm32"))]

@@ -206,3 +206,60 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_name_page_lists_its_articles_newest_first_and_its_companions() {
+    let dated = |date: &str, body: &str| {
+        let text = format!("---\ntitle: {date}\ndate: {date}\n---\n{body} The rest of the plan was on the table, and all of them agreed with it in the end.\n");
+        parse::parse(&format!("{date}.txt"), Format::Text, text.as_bytes()).expect("parses").article
+    };
+    let corpus = crate::corpus::Corpus::assemble(vec![
+        dated("2020-01-01", "President Vladimir Putin met officials in Moscow."),
+        dated("2024-05-01", "President Vladimir Putin spoke in Moscow with Valery Gerasimov, the chief of staff."),
+        dated("2022-03-01", "Valery Gerasimov, the chief of staff, was in Kyiv."),
+    ]);
+    let facets = &corpus.index.facets;
+    let putin = page::by_slug(facets, "vladimir-putin").expect("Putin has a page");
+    assert_eq!(putin.facet, crate::facet::Facet::Person);
+    assert_eq!(page::name_of(facets, putin), "Vladimir Putin");
+    let titles: Vec<&str> =
+        page::articles_naming(facets, putin).into_iter().map(|n| corpus.articles[n].title.as_str()).collect();
+    assert_eq!(titles, ["2024-05-01", "2020-01-01"]);
+    let companions: Vec<(String, usize)> = page::companions(facets, putin, 5)
+        .into_iter()
+        .map(|(id, n)| (page::name_of(facets, id).to_string(), n))
+        .collect();
+    assert_eq!(companions, [("Moscow".to_string(), 2), ("Valery Gerasimov".to_string(), 1)]);
+    assert_eq!(page::by_name(facets, "Kyiv").map(|id| id.facet), Some(crate::facet::Facet::Place));
+    assert_eq!(page::by_slug(facets, "nobody"), None);
+}
+
+#[test]
+fn names_are_facets_and_query_filters() {
+    use crate::facet::Facet;
+    use crate::search::{search, Filters, Sort};
+    let titled = |title: &str, body: &str| {
+        let text = format!("---\ntitle: {title}\n---\n{body} The rest of the plan was on the table, and all of them agreed with it in the end.\n");
+        parse::parse(&format!("{title}.txt"), Format::Text, text.as_bytes()).expect("parses").article
+    };
+    let corpus = crate::corpus::Corpus::assemble(vec![
+        titled("One", "President Vladimir Putin spoke at the Kremlin about Ukraine."),
+        titled("Two", "Valery Gerasimov, the chief of staff, was in Kyiv."),
+    ]);
+    let titles = |query: &str, filters: &Filters| -> Vec<String> {
+        search(&corpus, query, filters, Sort::Title)
+            .hits
+            .iter()
+            .map(|h| corpus.articles[h.article].title.clone())
+            .collect()
+    };
+    assert_eq!(titles("person:putin", &Filters::default()), ["One"]);
+    assert_eq!(titles("place:kyiv", &Filters::default()), ["Two"]);
+    assert_eq!(titles("org:kremlin", &Filters::default()), ["One"]);
+    assert_eq!(titles("person:\"valery gerasimov\"", &Filters::default()), ["Two"]);
+    let mut people = Filters::default();
+    people.values[Facet::Person] = vec!["Valery Gerasimov".into()];
+    assert_eq!(titles("", &people), ["Two"]);
+    let facets = search(&corpus, "", &Filters::default(), Sort::Title).facets;
+    assert!(facets.values[Facet::Person].iter().any(|(v, n)| v == "Vladimir Putin" && *n == 1), "{:?}", facets.values);
+}

@@ -1,0 +1,156 @@
+//! A name's page (`#/name/<slug>`): the person, place or organisation, the articles that
+//! name it (newest first), what it said in them (the quotes the reading view attributes to
+//! it, from the newest articles' bodies), and the names most often beside it.
+
+use yew::prelude::*;
+
+use crate::components::query_link::QueryLink;
+use crate::corpus::{arrived, corpus, use_parts, Part};
+use crate::engine::facet::Facet;
+use crate::engine::lens::page::{self, NameId};
+use crate::engine::lens::SpanKind;
+use crate::hooks::use_document_title::use_document_title;
+use crate::pages::not_found::NotFoundPage;
+use crate::route::{href, Route};
+use crate::state::library_query::LibraryQuery;
+
+/// Articles listed before "see them all in the library".
+const LISTED: usize = 50;
+/// The newest articles whose bodies are read for quotes.
+const QUOTED_FROM: usize = 20;
+/// Names listed as often beside this one.
+const COMPANIONS: usize = 12;
+
+#[derive(Properties, PartialEq)]
+pub struct NamePageProps {
+    pub slug: String,
+}
+
+#[component]
+pub fn NamePage(props: &NamePageProps) -> Html {
+    let facets = &corpus().index.facets;
+    let name = page::by_slug(facets, &props.slug);
+    let articles = name.map(|n| page::articles_naming(facets, n)).unwrap_or_default();
+    let bodies = use_parts(articles.iter().take(QUOTED_FROM).map(|&n| Part::Body(n)).collect());
+    use_document_title(name.map_or_else(|| "Not found".to_string(), |n| page::name_of(facets, n).to_string()));
+    let quotes = use_memo((name, arrived()), |(name, _)| {
+        name.map(|name| quotes_by(name, &page::articles_naming(&corpus().index.facets, name))).unwrap_or_default()
+    });
+    let Some(name) = name else {
+        return html! { <NotFoundPage /> };
+    };
+    let title = page::name_of(facets, name);
+    let mut library = LibraryQuery::default();
+    library.toggle(name.facet, title);
+    let count = articles.len();
+    html! {
+        <article class="name-page" aria-labelledby="name-title">
+            <header>
+                <p class="name-kind">{ kind_label(name.facet) }</p>
+                <h1 id="name-title">{ title }</h1>
+                <p class="meta">
+                    { format!("Named in {count} {}", if count == 1 { "article" } else { "articles" }) }
+                    <span class="meta-sep" aria-hidden="true">{ " · " }</span>
+                    <QueryLink to={Route::Library} query={library.to_query_string()}>
+                        { "Show them in the library" }
+                    </QueryLink>
+                </p>
+            </header>
+            <section aria-labelledby="name-articles">
+                <h2 id="name-articles">{ "Articles" }</h2>
+                <ul class="name-articles">
+                    { for articles.iter().take(LISTED).map(|&n| article_item(n)) }
+                </ul>
+                if count > LISTED {
+                    <p>{ format!("and {} more, in the library", count - LISTED) }</p>
+                }
+            </section>
+            if name.facet != Facet::Place {
+                <section aria-labelledby="name-quotes">
+                    <h2 id="name-quotes">{ "Quotes" }</h2>
+                    if quotes.is_empty() && bodies.ready {
+                        <p>{ format!("No quotes attributed to {title} in the newest {} articles.", count.min(QUOTED_FROM)) }</p>
+                    } else if quotes.is_empty() {
+                        <p>{ "Reading the articles…" }</p>
+                    }
+                    { for quotes.iter().map(|(n, text)| quote_item(*n, text)) }
+                </section>
+            }
+            <section aria-labelledby="name-companions">
+                <h2 id="name-companions">{ "Often named with" }</h2>
+                <ul class="name-companions">
+                    { for page::companions(facets, name, COMPANIONS).into_iter().map(|(other, shared)| companion_item(other, shared)) }
+                </ul>
+            </section>
+        </article>
+    }
+}
+
+fn kind_label(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Person => "Person",
+        Facet::Place => "Place",
+        _ => "Organisation",
+    }
+}
+
+fn article_item(n: usize) -> Html {
+    let a = &corpus().articles[n];
+    let to = href(&Route::Article { slug: a.slug.clone() }, "");
+    html! {
+        <li>
+            <a href={to}>{ &a.title }</a>
+            if let Some(date) = &a.published {
+                <span class="meta">{ " · " }<time datetime={date.iso_date()}>{ date.human() }</time></span>
+            }
+        </li>
+    }
+}
+
+fn quote_item(n: usize, text: &str) -> Html {
+    let a = &corpus().articles[n];
+    let to = href(&Route::Article { slug: a.slug.clone() }, "");
+    html! {
+        <figure class="name-quote">
+            <blockquote>{ text }</blockquote>
+            <figcaption><a href={to}>{ &a.title }</a></figcaption>
+        </figure>
+    }
+}
+
+fn companion_item(other: NameId, shared: usize) -> Html {
+    let facets = &corpus().index.facets;
+    let other_name = page::name_of(facets, other);
+    let slug = crate::engine::corpus::slugify(other_name);
+    html! {
+        <li>
+            if slug.is_empty() {
+                { other_name }
+            } else {
+                <a href={href(&Route::Name { slug }, "")}>{ other_name }</a>
+            }
+            <span class="meta">{ format!(" · {} · {shared} together", kind_label(other.facet)) }</span>
+        </li>
+    }
+}
+
+/// The quotes attributed to `name` in the installed bodies of the first of `articles`, as
+/// (article number, quoted text), in article order.
+fn quotes_by(name: NameId, articles: &[usize]) -> Vec<(usize, String)> {
+    let title = page::name_of(&corpus().index.facets, name);
+    let mut out = Vec::new();
+    for &n in articles.iter().take(QUOTED_FROM) {
+        let Some(body) = corpus().body(n) else { continue };
+        let lenses = &body.article.lenses;
+        let texts = body.article.texts();
+        for span in &lenses.spans {
+            let said =
+                matches!(span.kind, SpanKind::Quote { .. }) && lenses.speaker(span).is_some_and(|s| s.name == title);
+            let text = texts.get(span.text as usize).and_then(|t| t.text.get(span.start as usize..span.end as usize));
+            if let (true, Some(text)) = (said, text) {
+                out.push((n, text.to_string()));
+            }
+        }
+    }
+    out
+}
