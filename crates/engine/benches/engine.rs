@@ -73,6 +73,35 @@ fn main() {
     }
 }
 
+/// What the news lenses add to the corpus files, against the same articles without them
+/// (the bar: under 10% of the first file and of the bodies, gzip).
+fn lens_cost(articles: &[Article], first_gz: usize, bodies_gz: usize) {
+    let bare: Vec<Article> = articles.iter().cloned().map(|a| Article { lenses: Lenses::default(), ..a }).collect();
+    let mut corpus = Corpus::assemble(bare);
+    corpus.files.shards = (0..corpus.index.shard_count()).map(|s| s.to_string()).collect();
+    corpus.files.bodies = (0..corpus.articles.len() as u32).collect();
+    let bare_first = gzip_len(&codec::encode_first(&corpus));
+    let bare_bodies: usize =
+        (0..corpus.articles.len()).map(|n| gzip_len(&codec::encode_body(corpus.body(n).expect("built")))).sum();
+    let names: std::collections::BTreeSet<&str> =
+        articles.iter().flat_map(|a| a.lenses.names.iter().map(|n| n.name.as_str())).collect();
+    let pairs: usize = articles.iter().map(|a| a.lenses.names.len()).sum();
+    let spans: usize = articles.iter().map(|a| a.lenses.spans.len()).sum();
+    let grow = |with: usize, without: usize| (with as f64 / without as f64 - 1.0) * 100.0;
+    println!(
+        "lenses ({} distinct names, {:.1} an article, {:.1} spans an article): first file {:+.1}% gzip ({:.0} → {:.0} KB), bodies {:+.1}% gzip ({:.2} → {:.2} MB)",
+        names.len(),
+        pairs as f64 / articles.len() as f64,
+        spans as f64 / articles.len() as f64,
+        grow(first_gz, bare_first),
+        bare_first as f64 / 1e3,
+        first_gz as f64 / 1e3,
+        grow(bodies_gz, bare_bodies),
+        mb(bare_bodies),
+        mb(bodies_gz)
+    );
+}
+
 /// Result quality on the labelled queries of the real articles: top-1 and MRR@10, by kind.
 fn ranking(root: &Path) {
     let mut articles = Vec::new();
@@ -157,6 +186,7 @@ fn bench(n: usize, pools: &[(String, Vec<String>)]) {
         mb(body_gz.iter().sum()),
         largest(&body_gz)
     );
+    lens_cost(&articles, first_gz, body_gz.iter().sum());
     let (decode, decoded) = median(RUNS, || codec::decode_first(&first).expect("decodes"));
     assert!(decoded.articles == corpus.articles, "the first file round-trips");
     let biggest = shards.iter().max_by_key(|s| s.len()).expect("one shard at least");
