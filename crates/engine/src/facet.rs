@@ -77,7 +77,11 @@ impl Facet {
         }
     }
 
-    /// The article's values of this facet, normalised as [`Facet::normalise`] does.
+    /// The article's values of this facet, normalised as [`Facet::normalise`] does. The
+    /// name facets hold the names the article is about ([`Lenses::salient`]), not every
+    /// passing mention: that keeps the first file's growth under a tenth at 10,000 articles.
+    ///
+    /// [`Lenses::salient`]: crate::lens::Lenses::salient
     pub fn values_of(self, article: &Article) -> Vec<String> {
         match self {
             Facet::Source => article.source.iter().cloned().collect(),
@@ -85,7 +89,7 @@ impl Facet {
             Facet::Tag => article.tags.clone(),
             Facet::Person | Facet::Place | Facet::Org => {
                 let kind = self.name_kind().expect("a name facet");
-                article.lenses.names_of(kind).map(|n| n.name.clone()).collect()
+                article.lenses.salient(kind).map(|n| n.name.clone()).collect()
             }
             Facet::Lang => vec![tokenize::primary_subtag(&article.lang)],
             Facet::Year => article.published.iter().map(|p| p.year.to_string()).collect(),

@@ -192,6 +192,20 @@ impl Lenses {
         self.names.iter().filter(move |n| n.kind == kind)
     }
 
+    /// The article's names of `kind` that it is about: named twice or more, or in its
+    /// opening paragraphs (the lede). These are its facet values.
+    pub fn salient(&self, kind: NameKind) -> impl Iterator<Item = &Name> {
+        self.names
+            .iter()
+            .enumerate()
+            .filter(move |(i, n)| {
+                n.kind == kind
+                    && (n.mentions >= 2
+                        || self.spans.iter().any(|s| s.kind == SpanKind::Name(*i as u32) && s.text <= 1))
+            })
+            .map(|(_, n)| n)
+    }
+
     /// The lens a span belongs to.
     pub fn lens_of(&self, span: &Span) -> Option<Lens> {
         match span.kind {

@@ -263,3 +263,14 @@ fn names_are_facets_and_query_filters() {
     let facets = search(&corpus, "", &Filters::default(), Sort::Title).facets;
     assert!(facets.values[Facet::Person].iter().any(|(v, n)| v == "Vladimir Putin" && *n == 1), "{:?}", facets.values);
 }
+
+#[test]
+fn facets_hold_the_names_an_article_is_about() {
+    use crate::facet::Facet;
+    let body = "Valery Gerasimov, the chief of staff, was in Kyiv.\nThe talks went on for the rest of the week and the plan was on the table.\n\
+                Nothing was agreed with them, and it was in the end a long week.\nLater, Maria Lopez, the mayor, spoke.\nGerasimov left Kyiv.";
+    let article = article(body, "en");
+    assert!(article.lenses.names.iter().any(|n| n.name == "Maria Lopez"), "found in the lenses");
+    assert_eq!(Facet::Person.values_of(&article), ["Valery Gerasimov"], "named twice; Maria Lopez once, past the lede");
+    assert_eq!(Facet::Place.values_of(&article), ["Kyiv"]);
+}
