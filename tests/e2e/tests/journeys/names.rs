@@ -65,6 +65,24 @@ pub async fn name_facets_filter_and_lead_to_name_pages(c: &Client, base: &str) -
     let gerasimov = all_by_role_within(c, &beside, "link", Name::Is("Valery Gerasimov")).await?;
     check(gerasimov.len() == 1, "Gerasimov is named beside Putin")?;
     screenshot(c, "name-page").await?;
+    // Accessible in every theme, on this width.
+    let axe = crate::audit::axe_source()?;
+    let mut found = Vec::new();
+    for theme in ["light", "sepia", "dark"] {
+        js(c, &format!("localStorage.setItem('lectern.prefs', 'v1;theme={theme}'); return null")).await?;
+        c.refresh().await?;
+        heading_is(c, "Vladimir Putin").await?;
+        let quotes = by_role(c, "region", Name::Is("Quotes")).await?;
+        wait_for(|| async { Ok(text_of(&quotes).await?.contains("the full defeat").then_some(())) }).await?;
+        crate::audit::no_violations(c, &axe, &format!("{theme} name page"), &mut found).await?;
+        screenshot(c, &format!("name-page-{theme}")).await?;
+    }
+    check(found.is_empty(), format!("axe violations:\n{}", found.join("\n")))?;
+    js(c, "localStorage.removeItem('lectern.prefs'); return null").await?;
+    c.refresh().await?;
+    heading_is(c, "Vladimir Putin").await?;
+    let beside = by_role(c, "region", Name::Is("Often named with")).await?;
+    let gerasimov = all_by_role_within(c, &beside, "link", Name::Is("Valery Gerasimov")).await?;
     gerasimov[0].click().await?;
     heading_is(c, "Valery Gerasimov").await?;
     check(c.current_url().await?.fragment() == Some("/name/valery-gerasimov"), "his page has his address")?;
@@ -98,4 +116,20 @@ pub async fn a_name_shared_by_real_articles_lists_them_newest_first(c: &Client, 
     wait_for(|| async { Ok(c.current_url().await?.fragment().is_some_and(|f| f.starts_with("/a/")).then_some(())) })
         .await?;
     Ok(())
+}
+
+pub async fn a_name_page_on_a_phone(c: &Client, base: &str) -> Result {
+    let axe = crate::audit::axe_source()?;
+    let mut found = Vec::new();
+    open(c, &format!("{base}#/name/volodymyr-zelenskyy")).await?;
+    for theme in ["light", "dark"] {
+        js(c, &format!("localStorage.setItem('lectern.prefs', 'v1;theme={theme}'); return null")).await?;
+        c.refresh().await?;
+        heading_is(c, "Volodymyr Zelenskyy").await?;
+        let quotes = by_role(c, "region", Name::Is("Quotes")).await?;
+        wait_for(|| async { Ok(text_of(&quotes).await?.contains("A good meeting").then_some(())) }).await?;
+        crate::audit::no_violations(c, &axe, &format!("{theme} phone name page"), &mut found).await?;
+        screenshot(c, &format!("name-page-phone-{theme}")).await?;
+    }
+    check(found.is_empty(), format!("axe violations:\n{}", found.join("\n")))
 }
