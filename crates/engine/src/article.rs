@@ -65,21 +65,7 @@ impl Published {
 
     /// `26 April 2025`
     pub fn human(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
+        let month = crate::date::MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
         format!("{} {} {}", self.day, month, self.year)
     }
 }

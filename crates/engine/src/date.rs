@@ -157,6 +157,25 @@ fn iso_time(t: &str) -> Result<(u8, u8, u8), Problem> {
 }
 
 /// `[Weekday,] D Mon YYYY [HH:MM[:SS]] [zone]`, English month names (three letters or whole).
+/// The months' English names, January first: dates read and shown, and the lenses' figures.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The weekdays' English names, Monday first.
+pub const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 fn rfc_2822(s: &str) -> Result<Published, Problem> {
     let rest = match s.split_once(',') {
         Some((weekday, rest)) if weekday.trim().chars().all(|c| c.is_ascii_alphabetic()) => rest,
@@ -165,10 +184,12 @@ fn rfc_2822(s: &str) -> Result<Published, Problem> {
     let mut words = rest.split_whitespace();
     let day = words.next().and_then(digits).ok_or(Problem::Shape)?;
     let month = words.next().ok_or(Problem::Shape)?.to_ascii_lowercase();
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let month = MONTHS
         .iter()
-        .position(|m| month.len() >= 3 && month.starts_with(m) && month.chars().all(|c| c.is_ascii_alphabetic()))
+        .position(|m| {
+            month.get(..3).is_some_and(|p| m[..3].eq_ignore_ascii_case(p))
+                && month.chars().all(|c| c.is_ascii_alphabetic())
+        })
         .ok_or(Problem::Shape)? as u32
         + 1;
     let year = match words.next().ok_or(Problem::Shape)? {

@@ -9,6 +9,7 @@
 //! - **Periods**: "last summer", "this year", "earlier this year", "next week".
 
 use super::names::Word;
+use crate::date::{MONTHS, WEEKDAYS};
 
 const QUANTIFIERS: &[&[&str]] = &[
     &["more", "than"],
@@ -64,23 +65,6 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "percent", "per", "cent", "bn", "m"];
-
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 const PERIODS: &[&str] = &[
     "year", "years", "week", "weeks", "month", "months", "summer", "winter", "spring", "autumn", "fall", "weekend",

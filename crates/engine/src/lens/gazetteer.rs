@@ -3,6 +3,8 @@
 //! of saying, and ordinary words that are capitalised only because a sentence starts with
 //! them. English only; every list is matched case-sensitively on whole words.
 
+use crate::date::{MONTHS, WEEKDAYS};
+
 /// Countries and country-like places: `Name|demonym|other name|…`. A demonym or other name
 /// is read as the country ("North Korean troops" name North Korea).
 pub const COUNTRIES: &[&str] = &[
@@ -1245,7 +1247,7 @@ pub const GIVEN_NAMES: &[&str] = &[
 ];
 
 /// Capitalised words that are not names: function words, and words a sentence often starts
-/// with. A capitalised run loses them at its start; alone they are never names.
+/// with (and, through [`is_ordinary`], the months and weekdays). A capitalised run loses them at its start; alone they are never names.
 pub const ORDINARY: &[&str] = &[
     "A",
     "An",
@@ -1454,24 +1456,6 @@ pub const ORDINARY: &[&str] = &[
     "Sources",
     "Getty",
     "Images",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Mr",
     "Mrs",
     "Ms",
@@ -2002,6 +1986,11 @@ pub const NOT_ACRONYMS: &[&str] = &[
     "A",
     "I",
 ];
+
+/// Whether a capitalised word is an ordinary one, never a name alone.
+pub fn is_ordinary(word: &str) -> bool {
+    ORDINARY.contains(&word) || MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
 
 /// Ordinary words that may begin an organisation's or a place's name ("International
 /// Criminal Court", "Federal Police", "South Taranaki"): peeled only when the run is not one.

@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::gazetteer::{
-    COUNTRIES, DOMAINS, GIVEN_NAMES, JOINERS, NAME_ADJECTIVES, NOT_ACRONYMS, ORDINARY, ORGS, ORG_FIRST, ORG_LAST,
+    is_ordinary, COUNTRIES, DOMAINS, GIVEN_NAMES, JOINERS, NAME_ADJECTIVES, NOT_ACRONYMS, ORGS, ORG_FIRST, ORG_LAST,
     PLACES, PLACE_LAST, REGNAL, ROLE_WORDS, SAYING, TITLES,
 };
 use super::NameKind;
@@ -295,7 +295,7 @@ fn units_of(text: &str, words: &[Word<'_>]) -> Vec<Unit> {
 
 /// Function words and sentence starters: ordinary words that never begin a name.
 fn is_function_word(word: &str) -> bool {
-    is_in(ORDINARY, word) && !is_in(NAME_ADJECTIVES, word) || is_in(JOINERS, word)
+    is_ordinary(word) && !is_in(NAME_ADJECTIVES, word) || is_in(JOINERS, word)
 }
 
 /// The names in one capitalised run: split where titles stand, each part read whole.
@@ -375,7 +375,7 @@ fn part(text: &str, words: &[Word<'_>], units: &[Unit], titled: Option<&str>, he
         while end + 1 < units.len() && units[end + 1].known.is_none() {
             end += 1;
         }
-        let loose = |w: &str| is_in(ORDINARY, w) || !is_capitalised(w);
+        let loose = |w: &str| is_ordinary(w) || !is_capitalised(w);
         let mut from = k;
         while from < end && plain(&units[from]).is_some_and(loose) {
             from += 1;
@@ -385,7 +385,7 @@ fn part(text: &str, words: &[Word<'_>], units: &[Unit], titled: Option<&str>, he
             to -= 1;
         }
         let lone = from == to
-            && plain(&units[from]).is_some_and(|w| is_in(ORDINARY, w) || is_in(TITLES, w) || w.chars().count() < 2);
+            && plain(&units[from]).is_some_and(|w| is_ordinary(w) || is_in(TITLES, w) || w.chars().count() < 2);
         // Laws are not names ("the Data Retention Bill").
         let law =
             to > from && plain(&units[to]).is_some_and(|w| matches!(w, "Bill" | "Act" | "Law" | "Treaty" | "Accord"));
@@ -542,7 +542,7 @@ pub(super) fn resolve(mentions: &[Mention]) -> Vec<Found> {
         let parts: Vec<&str> = g.key.split(' ').collect();
         let contraction =
             ["’ll", "'ll", "’ve", "'ve", "’re", "'re", "’m", "'m", "’d", "'d"].iter().any(|c| g.key.ends_with(c));
-        if g.known.is_none() && (is_in(ORDINARY, &g.key) || contraction || technical && is_acronym(&g.key)) {
+        if g.known.is_none() && (is_ordinary(&g.key) || contraction || technical && is_acronym(&g.key)) {
             continue;
         }
         // A surname used alone elsewhere makes a pair of capitalised words a person
