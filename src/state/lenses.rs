@@ -114,7 +114,7 @@ pub enum NameEvent {
 
 /// Which name card is open: the one hovered, else the one holding focus, unless the
 /// reader closed it with Escape (it stays closed until focus leaves or the pointer comes
-/// back).
+/// back to it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CardState {
     hover: Option<Mention>,
@@ -125,7 +125,7 @@ pub struct CardState {
 impl CardState {
     pub fn apply(self, event: NameEvent) -> CardState {
         match event {
-            NameEvent::Hover(m) => CardState { hover: Some(m), dismissed: None, ..self },
+            NameEvent::Hover(m) => CardState { hover: Some(m), dismissed: self.dismissed.filter(|d| *d != m), ..self },
             NameEvent::Unhover => CardState { hover: None, ..self },
             NameEvent::Focus(m) => CardState { focus: Some(m), dismissed: self.dismissed.filter(|d| *d == m), ..self },
             NameEvent::Blur => CardState { focus: None, dismissed: None, ..self },
@@ -247,6 +247,8 @@ mod tests {
         assert_eq!(run(&[closed.as_slice(), &[NameEvent::Focus(b)]].concat()), Some(b));
         assert_eq!(run(&[closed.as_slice(), &[NameEvent::Blur, NameEvent::Focus(a)]].concat()), Some(a));
         assert_eq!(run(&[closed.as_slice(), &[NameEvent::Hover(a)]].concat()), Some(a));
+        let elsewhere = [NameEvent::Hover(b), NameEvent::Unhover];
+        assert_eq!(run(&[closed.as_slice(), &elsewhere].concat()), None, "pointing elsewhere does not reopen it");
         assert_eq!(run(&[NameEvent::Hover(a), NameEvent::Escape(a)]), None, "Escape closes a hovered card too");
     }
 

@@ -14,14 +14,14 @@ use crate::{check, open};
 
 const ARTICLE: &str = "A field guide to autumn migration";
 
-fn axe_source() -> Result<String> {
+pub fn axe_source() -> Result<String> {
     let path: PathBuf = project_root().join(".tools/audit/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path)
         .map_err(|e| format!("{} is missing (scripts/setup.sh installs axe-core): {e}", path.display()).into())
 }
 
 /// Runs axe on the page as it is; every violation is named with its rule and elements.
-async fn no_violations(c: &Client, axe: &str, view: &str, found: &mut Vec<String>) -> Result {
+pub async fn no_violations(c: &Client, axe: &str, view: &str, found: &mut Vec<String>) -> Result {
     if js(c, "return typeof window.axe").await? != json!("object") {
         js(c, &format!("{axe}\n;return null")).await?;
     }
