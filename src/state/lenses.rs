@@ -289,7 +289,7 @@ mod tests {
         assert_eq!(quotes[1].quotes, [(8..20, None)], "a speaker of unknown index is not shown");
         assert!(quotes[0].names.is_empty() && quotes[0].figures.is_empty());
         let figures = layers(&lenses, LensSet::default().with(Lens::Figures), 6);
-        assert_eq!(figures[0].figures, [20..25]);
+        assert_eq!(figures[0].figures, vec![Range { start: 20, end: 25 }]);
         let all = layers(&lenses, LensSet::all(), 6);
         assert_eq!(all[0].names, [(0..9, 0), (12..16, 1)]);
         // A span of a block past the article's end is left out.

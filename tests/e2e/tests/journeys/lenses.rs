@@ -1,8 +1,9 @@
 //! The news lenses of the reading view: the five toggles (pressed or not, kept across a
 //! reload), names as links with their card on focus (how often, other names; Tab goes into
 //! it and Escape closes it), quotes with their speaker, figures; axe finds nothing with
-//! every lens on, in the light and dark themes, at desktop and phone widths; and on the
-//! real articles a name's card lists another article naming it.
+//! every lens on, in the light and dark themes, at desktop and phone widths; a highlight
+//! made beside a speaker holds just what was selected; and on the real articles a name's
+//! card lists another article naming it.
 
 use fantoccini::elements::Element;
 use fantoccini::Client;
@@ -10,6 +11,7 @@ use lectern_e2e::*;
 use serde_json::{json, Value};
 
 use crate::audit::{axe_source, no_violations};
+use crate::reading_tools::{own_marks, select};
 use crate::{check, handed_over, open, SEED_TITLE};
 
 const LENSES: [&str; 5] = ["People", "Places", "Organisations", "Quotes", "Figures"];
@@ -143,6 +145,12 @@ pub async fn lenses_mark_names_quotes_and_figures(c: &Client, base: &str) -> Res
         shown |= text_of(p).await?.contains("— Volodymyr Zelenskyy");
     }
     check(shown, "Zelenskyy is shown as the speaker of his words")?;
+    // A highlight made after a speaker holds what was selected: the speaker is not the
+    // article's text.
+    select(c, "between the two countries").await?;
+    by_role(c, "toolbar", Name::Is("Selection")).await?;
+    c.find(fantoccini::Locator::Css("body")).await?.send_keys("h").await?;
+    wait_for(|| async { Ok((own_marks(c).await? == ["between the two countries"]).then_some(())) }).await?;
 
     // Figures, Places and Organisations.
     switch_on(c, "Figures").await?;
