@@ -50,3 +50,8 @@ pub fn article_address(slug: &str) -> String {
     let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
     format!("{base}{}", href(&Route::Article { slug: slug.to_string() }, ""))
 }
+
+/// The address of the page of a person, place or organisation, by its name.
+pub fn name_address(name: &str) -> String {
+    format!("#/name/{}", lectern_engine::corpus::slugify(name))
+}

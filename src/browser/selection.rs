@@ -1,7 +1,8 @@
 //! The reader's text selection inside the article body, as a [`Span`] of the article's
 //! text. Text-bearing elements carry `data-block`; an end of the selection inside one is
-//! measured by the text shown before it, an end outside every block (in a margin, on a
-//! rule) snaps to the nearest block the selection touches.
+//! measured by the article's text shown before it (not what the lenses add beside it), an
+//! end outside every block (in a margin, on a rule) snaps to the nearest block the
+//! selection touches.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
@@ -51,7 +52,7 @@ fn point(range: &Range, body: &Element, texts: &[&Text], start: bool) -> Option<
         let before = gloo::utils::document().create_range().ok()?;
         before.set_start(&block, 0).ok()?;
         before.set_end(&node, offset).ok()?;
-        let shown = String::from(before.to_string()).len();
+        let shown = String::from(before.to_string()).len().saturating_sub(aside_before(&block, &node, offset));
         return Some(Point::new(index, source_offset(texts.get(index)?, shown)));
     }
     let blocks = body.query_selector_all("[data-block]").ok()?;
@@ -61,6 +62,28 @@ fn point(range: &Range, body: &Element, texts: &[&Text], start: bool) -> Option<
     let block = if start { touched.next() } else { touched.next_back() }?;
     let index = block_index(&block)?;
     Some(Point::new(index, if start { 0 } else { texts.get(index)?.text.len() }))
+}
+
+/// How much of the text before `(node, offset)` in `block` is not the article's: what the
+/// lenses add (a quote's speaker, a name's card), marked `data-aside`. A point inside one
+/// counts only its part before the point.
+fn aside_before(block: &Element, node: &Node, offset: u32) -> usize {
+    let Ok(asides) = block.query_selector_all("[data-aside]") else { return 0 };
+    let mut added = 0;
+    for aside in (0..asides.length()).filter_map(|i| asides.item(i)) {
+        let Ok(range) = gloo::utils::document().create_range() else { continue };
+        if range.select_node_contents(&aside).is_err() {
+            continue;
+        }
+        // 1: the point is after the aside; 0: inside it; -1: before it.
+        match range.compare_point(node, offset) {
+            Ok(1) => {}
+            Ok(0) if range.set_end(node, offset).is_ok() => {}
+            _ => continue,
+        }
+        added += String::from(range.to_string()).len();
+    }
+    added
 }
 
 /// The text block element (inside `body`) that holds `node`.

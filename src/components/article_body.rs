@@ -1,8 +1,9 @@
 //! An article body rendered as VNodes: text nodes and elements only, never HTML strings,
 //! so corpus text can never become markup. Search matches become numbered `<mark>`s
 //! (`data-match="i"`), so the reading view can step through them; the reader's own
-//! highlights are `<mark class="highlight">`, and the sentence read aloud a
-//! `<span class="speaking">`.
+//! highlights are `<mark class="highlight">`, the sentence read aloud a
+//! `<span class="speaking">`, and the news lenses switched on their names, quotes and
+//! figures (see `marked_text`).
 //!
 //! A very long body renders in chunks of blocks as they near the window (placeholders
 //! of about the right height stand in for the rest); each chunk re-renders only when its
@@ -13,10 +14,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::marked_text::{marked_text, Layers};
+use crate::components::marked_text::{marked_text, Layers, LensLayers};
 use crate::corpus::ArticleRef;
 use crate::engine::article::{Article, Block, Text};
 use crate::hooks::use_seen_chunks::use_seen_chunks;
+use crate::state::lenses::{BlockLenses, Mention, NameCard, NameEvent, TextLenses};
 use crate::state::marks::{BlockHighlights, BlockMarks, TextHighlights};
 
 /// Top-level blocks per chunk of a long body.
@@ -38,6 +40,11 @@ pub struct ArticleBodyProps {
     pub reveal: Option<usize>,
     /// The body is long (see [`is_long`]): it renders chunk by chunk.
     pub long: bool,
+    /// Per text block, the spans of the lenses switched on (none: no lens is).
+    pub lenses: Rc<BlockLenses>,
+    /// The open name card and the mention it belongs to.
+    pub card: Option<(Mention, Rc<NameCard>)>,
+    pub on_name: Callback<NameEvent>,
 }
 
 /// A run of top-level blocks rendered together, and the text blocks inside them.
@@ -73,7 +80,12 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     // The block of the current match, of the sentence read, and the one to reveal must
     // be rendered whatever the scroll position.
     let match_block = props.current.and_then(|c| block_of_match(&props.marks, c));
-    let wanted = [match_block, props.speaking.as_ref().map(|(b, _)| *b), props.reveal];
+    let wanted = [
+        match_block,
+        props.speaking.as_ref().map(|(b, _)| *b),
+        props.reveal,
+        props.card.as_ref().map(|(m, _)| m.block),
+    ];
     let wanted_chunks: Vec<usize> =
         wanted.iter().flatten().filter_map(|b| chunks.iter().position(|c| c.texts.contains(b))).collect();
     // Chunks that came near the window, or were wanted, once stay rendered: the reader
@@ -98,7 +110,9 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
                 <BodyChunk article={props.article} blocks={chunk.blocks.clone()} texts={chunk.texts.clone()} first_match={first} {levels}
                     marks={props.marks.clone()} current={props.current.filter(|c| matches.contains(c))}
                     highlights={props.highlights.clone()}
-                    speaking={props.speaking.clone().filter(|(b, _)| chunk.texts.contains(b))} />
+                    speaking={props.speaking.clone().filter(|(b, _)| chunk.texts.contains(b))}
+                    lenses={props.lenses.clone()} card={props.card.clone().filter(|(m, _)| chunk.texts.contains(&m.block))}
+                    on_name={props.on_name.clone()} />
             }
         })
         .collect();
@@ -130,9 +144,14 @@ struct BodyChunkProps {
     current: Option<usize>,
     highlights: Rc<BlockHighlights>,
     speaking: Option<(usize, Range<usize>)>,
+    lenses: Rc<BlockLenses>,
+    /// The open name card, when its mention is in this chunk.
+    card: Option<(Mention, Rc<NameCard>)>,
+    on_name: Callback<NameEvent>,
 }
 
-/// A chunk re-renders only when what it shows changed: its own marks and highlights.
+/// A chunk re-renders only when what it shows changed: its own marks, highlights, lenses
+/// and card.
 impl PartialEq for BodyChunkProps {
     fn eq(&self, other: &Self) -> bool {
         fn marks(p: &BodyChunkProps) -> Option<&[Vec<Range<usize>>]> {
@@ -140,6 +159,9 @@ impl PartialEq for BodyChunkProps {
         }
         fn highlights(p: &BodyChunkProps) -> Option<&[TextHighlights]> {
             p.highlights.get(p.texts.clone())
+        }
+        fn lenses(p: &BodyChunkProps) -> Option<&[TextLenses]> {
+            p.lenses.get(p.texts.clone())
         }
         self.article == other.article
             && self.blocks == other.blocks
@@ -150,6 +172,9 @@ impl PartialEq for BodyChunkProps {
             && self.speaking == other.speaking
             && marks(self) == marks(other)
             && highlights(self) == highlights(other)
+            && lenses(self) == lenses(other)
+            && self.card == other.card
+            && self.on_name == other.on_name
     }
 }
 
@@ -178,6 +203,13 @@ impl Cursor<'_> {
             current: props.current,
             highlights: props.highlights.get(self.block).map(Vec::as_slice).unwrap_or(&[]),
             speaking: props.speaking.as_ref().filter(|(b, _)| *b == self.block).map(|(_, r)| r),
+            lenses: props.lenses.get(self.block).map(|spans| LensLayers {
+                spans,
+                names: &props.article.lenses.names,
+                block: self.block,
+                card: props.card.as_ref().filter(|(m, _)| m.block == self.block).map(|(m, card)| (m.start, card)),
+                on_name: &props.on_name,
+            }),
         };
         let html = marked_text(t, layers);
         self.number += matches.len();

@@ -1,7 +1,9 @@
 //! The reading view: one `<h1>` with the title, a metadata line, the body, a way back.
 //! Arriving from a search (`#/a/<slug>?q=…`), every match is marked; `n` / `N`, the
 //! buttons and the rail step through them, scrolling the current one into view. The
-//! reader highlights passages (`h`), and can have the article read aloud.
+//! reader highlights passages (`h`), can have the article read aloud, and can switch on
+//! the news lenses: its people, places, organisations, quotes and figures marked, each
+//! name with a card of the other articles naming it.
 
 use std::rc::Rc;
 
@@ -13,6 +15,7 @@ use crate::browser::scroll::{first_block_in_view, scroll_to};
 use crate::components::article_body::{heading_id, is_long, ArticleBody};
 use crate::components::find_box::FindBox;
 use crate::components::highlights_panel::HighlightsPanel;
+use crate::components::lens_toggles::LensToggles;
 use crate::components::load_failed::LoadFailed;
 use crate::components::marked_text::{marked_text, Layers};
 use crate::components::match_nav::MatchNav;
@@ -32,9 +35,11 @@ use crate::hooks::use_article_highlights::use_article_highlights;
 use crate::hooks::use_document_title::use_document_title;
 use crate::hooks::use_find::use_find;
 use crate::hooks::use_has_selection::use_has_selection;
+use crate::hooks::use_lenses::use_lenses;
 use crate::hooks::use_mark_positions::use_mark_positions;
 use crate::hooks::use_marks::use_marks;
 use crate::hooks::use_match_cursor::use_match_cursor;
+use crate::hooks::use_name_card::use_name_card;
 use crate::hooks::use_neighbours::{use_neighbours, Place};
 use crate::hooks::use_notice::use_notice;
 use crate::hooks::use_prefs::use_prefs;
@@ -144,6 +149,8 @@ fn Reader(props: &ReaderProps) -> Html {
     let notice = use_notice();
     let highlights = use_article_highlights(article, notice.say.clone(), reveal.show.clone());
     let has_selection = use_has_selection();
+    let lenses = use_lenses(article);
+    let name_card = use_name_card(article);
 
     // Reading aloud starts at the title, or at the first block in view once scrolled.
     let read_aloud = use_read_aloud(article);
@@ -201,6 +208,7 @@ fn Reader(props: &ReaderProps) -> Html {
             current: cursor.current,
             highlights: &[],
             speaking: speaking_title,
+            lenses: None,
         },
     );
     let speaking_body = read_aloud.speaking.clone().and_then(|(block, r)| Some((block?, r)));
@@ -225,10 +233,14 @@ fn Reader(props: &ReaderProps) -> Html {
                 </div>
             </nav>
             <ReaderHeader {article} {title} />
+            if !article.lenses.spans.is_empty() {
+                <LensToggles on={lenses.on} on_toggle={lenses.toggle.clone()} />
+            }
             <TableOfContents {article} on_go={on_heading} />
             // Keyed by article: which chunks were seen belongs to one article.
             <ArticleBody key={article.slug.clone()} {article} marks={marks.body.clone()} current={cursor.current} highlights={highlights.blocks.clone()}
-                speaking={speaking_body} reveal={reveal.block} {long} />
+                speaking={speaking_body} reveal={reveal.block} {long} lenses={lenses.blocks.clone()}
+                card={name_card.open.clone()} on_name={name_card.on_name.clone()} />
             if let Some(Place { previous, next, position, total }) = *neighbours {
                 if total > 1 {
                     <ResultPager {previous} {next} {position} {total} query={back.clone()} />

@@ -1,12 +1,13 @@
 //! The app's state as pure data: what the library shows (its URL codec and the actions
 //! that change it), the reader's preferences, reading positions and highlights (their
-//! storage codecs), and the mark model of an article body.
+//! storage codecs), the mark model of an article body, and the news lenses it shows.
 //!
 //! Invariant: nothing here imports a web crate (yew, web-sys, gloo, js-sys,
 //! wasm-bindgen): every module is tested natively, and `browser/` and `hooks/` connect it
 //! to the page.
 
 pub mod highlights;
+pub mod lenses;
 pub mod library_action;
 pub mod library_query;
 pub mod marks;

@@ -1,4 +1,5 @@
-//! The reader's typography and theme choices, the read-aloud rate, and their storage form. Pure: parsing a
+//! The reader's typography and theme choices, the lenses switched on, the read-aloud
+//! rate, and their storage form. Pure: parsing a
 //! stored value never fails — unknown, old or corrupted values fall back to defaults,
 //! one setting at a time, and a value far larger than ours is not read at all. The view
 //! shows them as `data-*` attributes that the stylesheet maps to sizes and fonts (no
@@ -7,6 +8,8 @@
 /// Number of font-size steps (`data-size` 0 to 8 in the stylesheet).
 pub const FONT_SIZES: usize = 9;
 const DEFAULT_SIZE: usize = 3;
+use crate::state::lenses::LensSet;
+
 /// Prefix of the stored form; a value without it is from another format and ignored.
 const VERSION: &str = "v1";
 /// Longest stored value read, in bytes. What we write is under 100 bytes; anything much
@@ -22,6 +25,8 @@ pub struct ReaderPrefs {
     pub width: Width,
     pub leading: Leading,
     pub theme: Theme,
+    /// The news lenses shown in the reading view.
+    pub lenses: LensSet,
 }
 
 impl Default for ReaderPrefs {
@@ -32,6 +37,7 @@ impl Default for ReaderPrefs {
             width: Width::Medium,
             leading: Leading::Normal,
             theme: Theme::Auto,
+            lenses: LensSet::default(),
         }
     }
 }
@@ -66,15 +72,17 @@ choice!(Leading { Compact => "compact", "Compact"; Normal => "normal", "Normal";
 choice!(Theme { Auto => "auto", "Auto"; Light => "light", "Light"; Sepia => "sepia", "Sepia"; Dark => "dark", "Dark"; });
 
 impl ReaderPrefs {
-    /// `v1;size=3;family=serif;width=medium;leading=normal;theme=auto`
+    /// `v1;size=3;family=serif;width=medium;leading=normal;theme=auto;lenses=person+quote`
+    /// (a value stored before lenses existed reads as none on).
     pub fn to_storage(self) -> String {
         format!(
-            "{VERSION};size={};family={};width={};leading={};theme={}",
+            "{VERSION};size={};family={};width={};leading={};theme={};lenses={}",
             self.size,
             self.family.key(),
             self.width.key(),
             self.leading.key(),
-            self.theme.key()
+            self.theme.key(),
+            self.lenses.to_storage()
         )
     }
 
@@ -101,6 +109,7 @@ impl ReaderPrefs {
                 "width" => prefs.width = Width::parse(value).unwrap_or(prefs.width),
                 "leading" => prefs.leading = Leading::parse(value).unwrap_or(prefs.leading),
                 "theme" => prefs.theme = Theme::parse(value).unwrap_or(prefs.theme),
+                "lenses" => prefs.lenses = LensSet::from_storage(value),
                 _ => {}
             }
         }
@@ -130,6 +139,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::engine::lens::Lens;
     use crate::test_inputs::hostile;
 
     #[test]
@@ -140,6 +150,7 @@ mod tests {
             width: Width::Wide,
             leading: Leading::Loose,
             theme: Theme::Sepia,
+            lenses: LensSet::default().with(Lens::People).with(Lens::Figures),
         };
         assert_eq!(ReaderPrefs::from_storage(&prefs.to_storage()), prefs);
         assert_eq!(ReaderPrefs::from_storage(&ReaderPrefs::default().to_storage()), ReaderPrefs::default());
@@ -174,7 +185,14 @@ mod tests {
             Family::ALL.iter().flat_map(move |&family| {
                 Width::ALL.iter().flat_map(move |&width| {
                     Leading::ALL.iter().flat_map(move |&leading| {
-                        Theme::ALL.iter().map(move |&theme| ReaderPrefs { size, family, width, leading, theme })
+                        Theme::ALL.iter().map(move |&theme| ReaderPrefs {
+                            size,
+                            family,
+                            width,
+                            leading,
+                            theme,
+                            lenses: LensSet::all(),
+                        })
                     })
                 })
             })
@@ -227,6 +245,18 @@ mod tests {
         for size in ["NaN", "inf", "-1", "-0.0", "3.0", "1e1", " 3", "9", "18446744073709551616", "٣", ""] {
             assert_eq!(ReaderPrefs::from_storage(&format!("v1;size={size}")).size, DEFAULT_SIZE, "{size:?}");
         }
+    }
+
+    #[test]
+    fn lenses_are_kept_beside_the_other_settings() {
+        let before_lenses = "v1;size=3;family=serif;width=medium;leading=normal;theme=dark";
+        assert_eq!(ReaderPrefs::from_storage(before_lenses).lenses, LensSet::default(), "none on by default");
+        let p = ReaderPrefs::from_storage("v1;theme=dark;lenses=quote+person+nonsense");
+        assert_eq!(p.lenses, LensSet::default().with(Lens::Quotes).with(Lens::People));
+        assert_eq!(p.theme, Theme::Dark);
+        assert_eq!(ReaderPrefs::from_storage("v1;lenses=figure;lenses=").lenses, LensSet::default());
+        let every = ReaderPrefs { lenses: LensSet::all(), ..ReaderPrefs::default() };
+        assert_eq!(ReaderPrefs::from_storage(&every.to_storage()), every);
     }
 
     #[test]

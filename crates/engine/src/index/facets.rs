@@ -131,4 +131,52 @@ impl FacetIndex {
     pub fn id(&self, facet: Facet, value: &str) -> Option<u32> {
         self.values[facet].binary_search_by(|v| v.as_str().cmp(value)).ok().map(|i| i as u32)
     }
+
+    /// The articles (by number, in corpus order) that have `value` in `facet`: for a name
+    /// facet, every article naming that person, place or organisation.
+    pub fn articles_with(&self, facet: Facet, value: &str) -> Vec<usize> {
+        let Some(id) = self.id(facet, value) else { return Vec::new() };
+        self.docs
+            .iter()
+            .enumerate()
+            .filter(|(_, doc)| doc.values[facet].binary_search(&id).is_ok())
+            .map(|(n, _)| n)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Article;
+    use crate::corpus::Corpus;
+    use crate::facet::Facet;
+    use crate::lens::{Lenses, Name, NameKind};
+
+    fn naming(file: &str, names: &[(NameKind, &str)]) -> Article {
+        let names = names
+            .iter()
+            .map(|(kind, name)| Name { kind: *kind, name: name.to_string(), aliases: Vec::new(), mentions: 1 })
+            .collect();
+        Article {
+            title: file.into(),
+            lang: "en".into(),
+            file: file.into(),
+            lenses: Lenses { names, spans: Vec::new() },
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn articles_with_a_name_are_found_by_its_facet_value() {
+        let corpus = Corpus::assemble(vec![
+            naming("0.md", &[(NameKind::Person, "Volodymyr Zelenskyy"), (NameKind::Place, "Kyiv")]),
+            naming("1.md", &[(NameKind::Place, "Kyiv")]),
+            naming("2.md", &[(NameKind::Person, "Volodymyr Zelenskyy")]),
+        ]);
+        let facets = &corpus.index.facets;
+        assert_eq!(facets.articles_with(Facet::Person, "Volodymyr Zelenskyy"), [0, 2]);
+        assert_eq!(facets.articles_with(Facet::Place, "Kyiv"), [0, 1]);
+        assert!(facets.articles_with(Facet::Org, "Kyiv").is_empty(), "a value of another facet");
+        assert!(facets.articles_with(Facet::Person, "Nobody").is_empty());
+    }
 }

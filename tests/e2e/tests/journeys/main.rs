@@ -10,6 +10,7 @@ mod hostile;
 mod huge;
 mod import;
 mod keyboard;
+mod lenses;
 mod library;
 mod names;
 mod offline;
@@ -105,6 +106,10 @@ fn cases() -> Vec<Case> {
         case!(Site::Seed, 1280, 900, reading_tools::read_aloud_reads_sentence_by_sentence),
         case!(Site::Reading, 1280, 900, reading_tools::reading_tools_in_the_dark_on_a_desktop),
         case!(Site::Reading, 390, 844, reading_tools::reading_tools_in_the_dark_on_a_phone),
+        case!(Site::Seed, 1280, 900, lenses::lenses_mark_names_quotes_and_figures),
+        case!(Site::Seed, 1280, 900, lenses::lenses_pass_axe_in_light_and_dark),
+        case!(Site::Seed, 390, 844, lenses::lenses_pass_axe_in_light_and_dark),
+        case!(Site::Real, 1280, 900, lenses::a_name_card_lists_other_articles),
         case!(Site::Reading, 1280, 900, offline::works_offline_after_saving_and_offers_an_update),
         case!(Site::Reading, 1280, 900, audit::axe_finds_no_violations_in_any_view_or_theme),
         case!(Site::Reading, 360, 800, audit::axe_finds_no_violations_in_any_view_or_theme),

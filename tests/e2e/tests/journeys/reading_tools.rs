@@ -59,7 +59,7 @@ pub async fn the_rail_shows_matches_and_a_tick_leads_to_its_match(c: &Client, ba
 }
 
 /// Selects `text` inside the body's text block containing it, the way a reader's drag would.
-async fn select(c: &Client, text: &str) -> Result {
+pub async fn select(c: &Client, text: &str) -> Result {
     let script = format!(
         r#"const want = {text:?};
         const block = [...document.querySelectorAll('.reader-body [data-block]')].find(b => b.textContent.includes(want));
@@ -76,7 +76,7 @@ async fn select(c: &Client, text: &str) -> Result {
     check(js(c, &script).await? == json!(true), format!("{text:?} is in the article"))
 }
 
-async fn own_marks(c: &Client) -> Result<Vec<String>> {
+pub async fn own_marks(c: &Client) -> Result<Vec<String>> {
     let v = js(c, "const out = {}; document.querySelectorAll('.reader-body mark.highlight').forEach(m => { const n = m.dataset.highlight; out[n] = (out[n] || '') + m.textContent; }); return Object.values(out)").await?;
     Ok(serde_json::from_value(v)?)
 }
