@@ -105,6 +105,7 @@ async fn article_body_numbers_marks_across_inline_structure() {
         long: false,
         lenses: Rc::new(vec![]),
         card: None,
+        name_pages: Rc::default(),
         on_name: Callback::noop(),
     };
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
@@ -141,6 +142,7 @@ async fn article_body_skips_ranges_it_cannot_trust_as_results_do() {
         long: false,
         lenses: Rc::new(vec![]),
         card: None,
+        name_pages: Rc::default(),
         on_name: Callback::noop(),
     };
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
@@ -165,6 +167,7 @@ async fn article_body_layers_matches_own_highlights_and_the_spoken_sentence() {
         long: false,
         lenses: Rc::new(vec![]),
         card: None,
+        name_pages: Rc::default(),
         on_name: Callback::noop(),
     };
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
@@ -249,6 +252,7 @@ async fn lenses_layer_with_marks_and_skip_ranges_they_cannot_trust() {
         long: false,
         lenses: Rc::new(shown),
         card: None,
+        name_pages: Rc::new(vec![true, false]),
         on_name: Callback::noop(),
     };
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
@@ -300,7 +304,8 @@ async fn an_open_card_follows_its_name_and_lists_other_articles() {
         mentions: 2,
         aliases: vec!["Zelenskyy".into()],
         others: (0..5).map(|i| (format!("<b>Other {i}</b>"), format!("other-{i}"))).collect(),
-        total: 9,
+        others_total: 8,
+        has_page: true,
     };
     let props = ArticleBodyProps {
         article: ArticleRef(article),
@@ -312,6 +317,7 @@ async fn an_open_card_follows_its_name_and_lists_other_articles() {
         long: false,
         lenses: Rc::new(layers(&article.lenses, LensSet::all(), 1)),
         card: Some((Mention { block: 0, start: 14, name: 0 }, Rc::new(card))),
+        name_pages: Rc::new(vec![true]),
         on_name: Callback::noop(),
     };
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
@@ -334,7 +340,7 @@ async fn an_open_card_follows_its_name_and_lists_other_articles() {
     assert_eq!(links[0], "<b>Other 0</b>", "titles are text");
     assert!(card.query_selector("b").unwrap().is_none());
     assert_eq!(card.query_selector("a").unwrap().unwrap().get_attribute("href").as_deref(), Some("#/a/other-0"));
-    assert_eq!(links[5], "All 9 articles naming Volodymyr Zelenskyy");
+    assert_eq!(links[5], "All 8 other articles about Volodymyr Zelenskyy");
     // The article's text is the same, the card aside.
     let p = root.query_selector("p").unwrap().unwrap();
     assert_eq!(p.text_content().unwrap().replacen(&said, "", 1), text);

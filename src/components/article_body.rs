@@ -44,6 +44,9 @@ pub struct ArticleBodyProps {
     pub lenses: Rc<BlockLenses>,
     /// The open name card and the mention it belongs to.
     pub card: Option<(Mention, Rc<NameCard>)>,
+    /// Per name of the article, whether it has a page (its mentions link there) or only
+    /// its card.
+    pub name_pages: Rc<Vec<bool>>,
     pub on_name: Callback<NameEvent>,
 }
 
@@ -112,7 +115,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
                     highlights={props.highlights.clone()}
                     speaking={props.speaking.clone().filter(|(b, _)| chunk.texts.contains(b))}
                     lenses={props.lenses.clone()} card={props.card.clone().filter(|(m, _)| chunk.texts.contains(&m.block))}
-                    on_name={props.on_name.clone()} />
+                    name_pages={props.name_pages.clone()} on_name={props.on_name.clone()} />
             }
         })
         .collect();
@@ -147,6 +150,7 @@ struct BodyChunkProps {
     lenses: Rc<BlockLenses>,
     /// The open name card, when its mention is in this chunk.
     card: Option<(Mention, Rc<NameCard>)>,
+    name_pages: Rc<Vec<bool>>,
     on_name: Callback<NameEvent>,
 }
 
@@ -174,6 +178,7 @@ impl PartialEq for BodyChunkProps {
             && highlights(self) == highlights(other)
             && lenses(self) == lenses(other)
             && self.card == other.card
+            && self.name_pages == other.name_pages
             && self.on_name == other.on_name
     }
 }
@@ -206,6 +211,7 @@ impl Cursor<'_> {
             lenses: props.lenses.get(self.block).map(|spans| LensLayers {
                 spans,
                 names: &props.article.lenses.names,
+                pages: &props.name_pages,
                 block: self.block,
                 card: props.card.as_ref().filter(|(m, _)| m.block == self.block).map(|(m, card)| (m.start, card)),
                 on_name: &props.on_name,

@@ -62,6 +62,8 @@ pub struct LensLayers<'a> {
     pub spans: &'a TextLenses,
     /// The article's names, which the spans refer to.
     pub names: &'a [Name],
+    /// Per name, whether it has a page: a link, else a button that shows its card.
+    pub pages: &'a [bool],
     /// The text block's number, which the events name.
     pub block: usize,
     /// The open card, when it belongs to a mention here (starting at this byte).
@@ -313,11 +315,26 @@ impl Leaves<'_> {
                 }
             })
         };
+        let described = open.then_some("name-card-summary");
+        let start = range.start.to_string();
+        // A name no article is about has no page: its mention is a button showing its card.
+        let mention_html = if layers.pages.get(index as usize) == Some(&true) {
+            html! {
+                <a {class} href={name_address(&name.name)} data-mention={start} {onmouseenter}
+                    aria-describedby={described}>{ for inner }</a>
+            }
+        } else {
+            let onclick = on
+                .reform(move |_: MouseEvent| if open { NameEvent::Escape(mention) } else { NameEvent::Focus(mention) });
+            html! {
+                <button type="button" {class} data-mention={start} {onmouseenter} {onclick}
+                    aria-expanded={open.to_string()} aria-describedby={described}>{ for inner }</button>
+            }
+        };
         // The wrapper stays whether the card is open or not, so opening it keeps focus.
         html! {
             <span class="lens-name-wrap" {onmouseleave} {onfocusin} {onfocusout} {onkeydown}>
-                <a {class} href={name_address(&name.name)} data-mention={range.start.to_string()} {onmouseenter}
-                    aria-describedby={open.then_some("name-card-summary")}>{ for inner }</a>
+                { mention_html }
                 if let Some(card) = card {
                     <NameCardView {card} />
                 }

@@ -22,7 +22,7 @@ pub fn NameCardView(props: &NameCardProps) -> Html {
         1 => "Named once in this article".to_string(),
         n => format!("Named {n} times in this article"),
     };
-    let more = card.total - 1 > CARD_ARTICLES;
+    let more = card.others_total > CARD_ARTICLES;
     html! {
         // Inside a paragraph: spans shown as blocks (and a list, which the DOM allows).
         <span class="name-card" role="group" aria-label={card.name.clone()} data-aside="">
@@ -35,7 +35,7 @@ pub fn NameCardView(props: &NameCardProps) -> Html {
                 <span class="name-card-line">{ format!("Also called {}", card.aliases.join(", ")) }</span>
             }
             if card.others.is_empty() {
-                <span class="name-card-line">{ "No other article names it." }</span>
+                <span class="name-card-line">{ "No other article is about it." }</span>
             } else {
                 <span class="name-card-line">{ "Also in:" }</span>
                 <ul class="name-card-articles">
@@ -46,7 +46,7 @@ pub fn NameCardView(props: &NameCardProps) -> Html {
                     }) }
                 </ul>
                 if more {
-                    <a class="name-card-all" href={name_address(&card.name)}>{ format!("All {} articles naming {}", card.total, card.name) }</a>
+                    <a class="name-card-all" href={name_address(&card.name)}>{ format!("All {} other articles about {}", card.others_total, card.name) }</a>
                 }
             }
         </span>

@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::corpus::ArticleRef;
+use crate::corpus::{corpus, ArticleRef};
 use crate::engine::lens::Lens;
 use crate::hooks::use_prefs::use_prefs;
-use crate::state::lenses::{layers, BlockLenses, LensSet};
+use crate::state::lenses::{layers, name_pages, BlockLenses, LensSet};
 use crate::state::prefs::ReaderPrefs;
 
 #[derive(Clone, PartialEq)]
@@ -17,6 +17,8 @@ pub struct LensesHandle {
     pub toggle: Callback<Lens>,
     /// Per text block, the spans of the lenses on.
     pub blocks: Rc<BlockLenses>,
+    /// Per name of the article, whether it has a page.
+    pub pages: Rc<Vec<bool>>,
 }
 
 #[hook]
@@ -24,9 +26,10 @@ pub fn use_lenses(article: ArticleRef) -> LensesHandle {
     let prefs = use_prefs();
     let on = prefs.prefs.lenses;
     let blocks = use_memo((article, on), |(article, on)| layers(&article.lenses, *on, article.texts().len()));
+    let pages = use_memo(article, |article| name_pages(&article.lenses, corpus()));
     let toggle = {
         let (prefs, set) = (prefs.prefs, prefs.set.clone());
         Callback::from(move |lens| set.emit(ReaderPrefs { lenses: prefs.lenses.toggled(lens), ..prefs }))
     };
-    LensesHandle { on, toggle, blocks }
+    LensesHandle { on, toggle, blocks, pages }
 }

@@ -239,7 +239,7 @@ fn Reader(props: &ReaderProps) -> Html {
             <TableOfContents {article} on_go={on_heading} />
             // Keyed by article: which chunks were seen belongs to one article.
             <ArticleBody key={article.slug.clone()} {article} marks={marks.body.clone()} current={cursor.current} highlights={highlights.blocks.clone()}
-                speaking={speaking_body} reveal={reveal.block} {long} lenses={lenses.blocks.clone()}
+                speaking={speaking_body} reveal={reveal.block} {long} lenses={lenses.blocks.clone()} name_pages={lenses.pages.clone()}
                 card={name_card.open.clone()} on_name={name_card.on_name.clone()} />
             if let Some(Place { previous, next, position, total }) = *neighbours {
                 if total > 1 {

@@ -8,8 +8,7 @@
 use std::ops::Range;
 
 use crate::engine::corpus::Corpus;
-use crate::engine::facet::Facet;
-use crate::engine::lens::{Lens, Lenses, NameKind, SpanKind};
+use crate::engine::lens::{page, Lens, Lenses, NameKind, SpanKind};
 
 /// The lenses switched on (none by default).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -151,11 +150,13 @@ pub struct NameCard {
     pub mentions: u32,
     /// The other forms this article uses.
     pub aliases: Vec<String>,
-    /// Other articles naming it, newest first (undated last): title and slug; at most
+    /// Other articles about it, newest first (undated last): title and slug; at most
     /// [`CARD_ARTICLES`].
     pub others: Vec<(String, String)>,
-    /// How many articles name it, this one too.
-    pub total: usize,
+    /// How many other articles are about it.
+    pub others_total: usize,
+    /// Whether it has a page: some article is about it (names it twice, or in its lede).
+    pub has_page: bool,
 }
 
 /// The card of name `name` of article `this`, whose lenses are `lenses`; `None` for an
@@ -163,25 +164,29 @@ pub struct NameCard {
 pub fn name_card(lenses: &Lenses, name: u32, corpus: &Corpus, this: usize) -> Option<NameCard> {
     let found = lenses.names.get(name as usize)?;
     let facets = &corpus.index.facets;
-    let mut others: Vec<usize> =
-        facets.articles_with(Facet::of_name_kind(found.kind), &found.name).into_iter().filter(|&n| n != this).collect();
-    let total = others.len() + 1;
-    // Newest first; an undated article after every dated one; else in corpus order.
-    others.sort_by_key(|&n| (std::cmp::Reverse(facets.docs.get(n).and_then(|d| d.date)), n));
-    let others = others
-        .into_iter()
-        .take(CARD_ARTICLES)
-        .filter_map(|n| corpus.articles.get(n))
-        .map(|a| (a.title.clone(), a.slug.clone()))
-        .collect();
+    let id = page::by_name(facets, found.kind, &found.name);
+    let others: Vec<usize> =
+        id.map(|id| page::articles_naming(facets, id)).unwrap_or_default().into_iter().filter(|&n| n != this).collect();
     Some(NameCard {
         name: found.name.clone(),
         kind: found.kind,
         mentions: found.mentions,
         aliases: found.aliases.clone(),
-        others,
-        total,
+        others_total: others.len(),
+        others: others
+            .into_iter()
+            .take(CARD_ARTICLES)
+            .filter_map(|n| corpus.articles.get(n))
+            .map(|a| (a.title.clone(), a.slug.clone()))
+            .collect(),
+        has_page: id.is_some(),
     })
+}
+
+/// Per name of `lenses`, whether it has a page (some article is about it): those are
+/// links, the others only show their card.
+pub fn name_pages(lenses: &Lenses, corpus: &Corpus) -> Vec<bool> {
+    lenses.names.iter().map(|n| page::by_name(&corpus.index.facets, n.kind, &n.name).is_some()).collect()
 }
 
 /// What a name of `kind` is, as a card says it.
@@ -309,21 +314,26 @@ mod tests {
 
     #[test]
     fn a_card_lists_the_other_articles_newest_first() {
-        let zelenskyy = || name(NameKind::Person, "Volodymyr Zelenskyy", &["Zelenskyy"], 1);
+        // Named twice, so each article is about him (its facet holds him).
+        let zelenskyy = || name(NameKind::Person, "Volodymyr Zelenskyy", &["Zelenskyy"], 2);
         let mut articles = vec![article("00.md", "This one", Some(2025), vec![zelenskyy()])];
         for (i, year) in
             [Some(2019), None, Some(2024), Some(2021), Some(2023), Some(2022), Some(2020)].iter().enumerate()
         {
             articles.push(article(&format!("{:02}.md", i + 1), &format!("Other {i}"), *year, vec![zelenskyy()]));
         }
-        articles.push(article("99.md", "Kyiv only", Some(2026), vec![name(NameKind::Place, "Kyiv", &[], 1)]));
+        articles.push(article("99.md", "Kyiv only", Some(2026), vec![name(NameKind::Place, "Kyiv", &[], 2)]));
         let corpus = Corpus::assemble(articles);
         let this = corpus.number("this-one").unwrap();
         let lenses =
             Lenses { names: vec![name(NameKind::Person, "Volodymyr Zelenskyy", &["Zelenskyy"], 4)], spans: vec![] };
         let card = name_card(&lenses, 0, &corpus, this).unwrap();
         assert_eq!(card.name, "Volodymyr Zelenskyy");
-        assert_eq!((card.mentions, card.aliases.as_slice(), card.total), (4, ["Zelenskyy".to_string()].as_slice(), 8));
+        assert_eq!(
+            (card.mentions, card.aliases.as_slice(), card.others_total),
+            (4, ["Zelenskyy".to_string()].as_slice(), 7)
+        );
+        assert!(card.has_page);
         let titles: Vec<&str> = card.others.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(titles, ["Other 2", "Other 4", "Other 5", "Other 3", "Other 6"]);
         assert_eq!(card.others[0].1, "other-2");
@@ -331,7 +341,10 @@ mod tests {
         let alone = Lenses { names: vec![name(NameKind::Org, "Kremlin", &[], 1)], spans: vec![] };
         let card = name_card(&alone, 0, &corpus, this).unwrap();
         assert!(card.others.is_empty());
-        assert_eq!(card.total, 1);
+        assert_eq!(card.others_total, 0);
+        assert!(!card.has_page, "no article is about the Kremlin");
+        assert_eq!(name_pages(&lenses, &corpus), [true]);
+        assert_eq!(name_pages(&alone, &corpus), [false]);
         assert_eq!(kind_label(card.kind), "Organisation");
     }
 }

@@ -5,6 +5,7 @@
 use crate::corpus::slugify;
 use crate::facet::Facet;
 use crate::index::FacetIndex;
+use crate::lens::NameKind;
 
 /// The name facets, in the order a slug is looked up in (a slug shared by a person and a
 /// place is the person's).
@@ -25,9 +26,10 @@ pub fn by_slug(index: &FacetIndex, slug: &str) -> Option<NameId> {
     })
 }
 
-/// The name called `name` (its fullest form), in any name facet.
-pub fn by_name(index: &FacetIndex, name: &str) -> Option<NameId> {
-    NAME_FACETS.into_iter().find_map(|facet| index.id(facet, name).map(|id| NameId { facet, id }))
+/// The name of `kind` called `name` (its fullest form), when some article is about it.
+pub fn by_name(index: &FacetIndex, kind: NameKind, name: &str) -> Option<NameId> {
+    let facet = Facet::of_name_kind(kind);
+    index.id(facet, name).map(|id| NameId { facet, id })
 }
 
 /// The articles naming `name`, newest first (undated ones last, in corpus order).

@@ -230,7 +230,8 @@ fn a_name_page_lists_its_articles_newest_first_and_its_companions() {
         .map(|(id, n)| (page::name_of(facets, id).to_string(), n))
         .collect();
     assert_eq!(companions, [("Moscow".to_string(), 2), ("Valery Gerasimov".to_string(), 1)]);
-    assert_eq!(page::by_name(facets, "Kyiv").map(|id| id.facet), Some(crate::facet::Facet::Place));
+    assert_eq!(page::by_name(facets, NameKind::Place, "Kyiv").map(|id| id.facet), Some(crate::facet::Facet::Place));
+    assert_eq!(page::by_name(facets, NameKind::Person, "Kyiv"), None);
     assert_eq!(page::by_slug(facets, "nobody"), None);
 }
 
