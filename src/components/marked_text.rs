@@ -324,8 +324,9 @@ impl Leaves<'_> {
                     aria-describedby={described}>{ for inner }</a>
             }
         } else {
-            let onclick = on
-                .reform(move |_: MouseEvent| if open { NameEvent::Escape(mention) } else { NameEvent::Focus(mention) });
+            // A click opens the card (a press focuses it first, which opens it too); Escape
+            // closes it.
+            let onclick = on.reform(move |_: MouseEvent| NameEvent::Focus(mention));
             html! {
                 <button type="button" {class} data-mention={start} {onmouseenter} {onclick}
                     aria-expanded={open.to_string()} aria-describedby={described}>{ for inner }</button>

@@ -162,7 +162,16 @@ pub async fn lenses_mark_names_quotes_and_figures(c: &Client, base: &str) -> Res
     check(figures.iter().any(|f| f.as_str().is_some_and(|f| f.contains("11,000"))), format!("figures: {figures:?}"))?;
     switch_on(c, "Places").await?;
     switch_on(c, "Organisations").await?;
-    wait_for(|| async { Ok(all_by_role(c, "link", Name::Is("Kremlin")).await?.into_iter().next()) }).await?;
+    // North Korea has a page (the article is about it); the Kremlin, named once in passing,
+    // has none: its mention is a button that shows its card.
+    wait_for(|| async { Ok(all_by_role(c, "link", Name::Is("North Korean")).await?.into_iter().next()) }).await?;
+    let kremlin = by_role(c, "button", Name::Is("Kremlin")).await?;
+    check(kremlin.attr("aria-expanded").await?.as_deref() == Some("false"), "its card starts closed")?;
+    kremlin.click().await?;
+    let said = text_of(&card(c, "Kremlin").await?).await?;
+    check(said.contains("Organisation") && said.contains("Named once in this article"), format!("its card: {said}"))?;
+    press(c, "Escape", 27).await?;
+    wait_for(|| async { Ok(all_by_role(c, "group", Name::Is("Kremlin")).await?.is_empty().then_some(())) }).await?;
 
     // The choice is a reading setting: a reload keeps it.
     c.refresh().await?;
