@@ -1,5 +1,5 @@
-//! A name's page (`#/name/<slug>`): the person, place or organisation, the articles that
-//! name it (newest first), what it said in them (the quotes the reading view attributes to
+//! A name's page (`#/name/<slug>`): the person, place or organisation, the articles about
+//! it (newest first), what it said in them (the quotes the reading view attributes to
 //! it, from the newest articles' bodies), and the names most often beside it.
 
 use yew::prelude::*;
@@ -49,7 +49,7 @@ pub fn NamePage(props: &NamePageProps) -> Html {
                 <p class="name-kind">{ kind_label(name.facet) }</p>
                 <h1 id="name-title">{ title }</h1>
                 <p class="meta">
-                    { format!("Named in {count} {}", if count == 1 { "article" } else { "articles" }) }
+                    { format!("In {count} {} about {}", if count == 1 { "article" } else { "articles" }, pronoun(name.facet)) }
                     <span class="meta-sep" aria-hidden="true">{ " · " }</span>
                     <QueryLink to={Route::Library} query={library.to_query_string()}>
                         { "Show them in the library" }
@@ -83,6 +83,15 @@ pub fn NamePage(props: &NamePageProps) -> Html {
                 </ul>
             </section>
         </article>
+    }
+}
+
+/// How the page's line names who or what it is about.
+fn pronoun(facet: Facet) -> &'static str {
+    if facet == Facet::Person {
+        "them"
+    } else {
+        "it"
     }
 }
 
