@@ -233,9 +233,13 @@ fn Reader(props: &ReaderProps) -> Html {
                 </div>
             </nav>
             <ReaderHeader {article} {title} />
-            if !article.lenses.spans.is_empty() {
-                <LensToggles on={lenses.on} on_toggle={lenses.toggle.clone()} />
-            }
+            // Always an element here, lenses or not: a node appearing just before the body,
+            // which is keyed by article, would make Yew insert before a node it is replacing.
+            <div class="lens-bar">
+                if !article.lenses.spans.is_empty() {
+                    <LensToggles on={lenses.on} on_toggle={lenses.toggle.clone()} />
+                }
+            </div>
             <TableOfContents {article} on_go={on_heading} />
             // Keyed by article: which chunks were seen belongs to one article.
             <ArticleBody key={article.slug.clone()} {article} marks={marks.body.clone()} current={cursor.current} highlights={highlights.blocks.clone()}
