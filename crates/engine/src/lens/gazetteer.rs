@@ -1247,7 +1247,7 @@ pub const GIVEN_NAMES: &[&str] = &[
 ];
 
 /// Capitalised words that are not names: function words, and words a sentence often starts
-/// with (and, through [`is_ordinary`], the months and weekdays). A capitalised run loses them at its start; alone they are never names.
+/// with (and, through [`is_ordinary`], the months, the weekdays and [`NAME_ADJECTIVES`]). A capitalised run loses them at its start; alone they are never names.
 pub const ORDINARY: &[&str] = &[
     "A",
     "An",
@@ -1357,12 +1357,10 @@ pub const ORDINARY: &[&str] = &[
     "Eight",
     "Nine",
     "Ten",
-    "First",
     "Second",
     "Third",
     "Last",
     "Next",
-    "New",
     "Other",
     "Another",
     "Such",
@@ -1515,31 +1513,12 @@ pub const ORDINARY: &[&str] = &[
     "Bottom",
     "Left",
     "Right",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
     "Good",
     "Bad",
-    "Great",
-    "Big",
     "Small",
-    "Old",
-    "Young",
-    "High",
-    "Low",
     "Long",
     "Short",
-    "Full",
     "Half",
-    "Free",
-    "Real",
-    "True",
     "Best",
     "Worst",
     "Early",
@@ -1581,26 +1560,9 @@ pub const ORDINARY: &[&str] = &[
     "Critics",
     "Supporters",
     "Residents",
-    "Police",
     "Troops",
-    "Forces",
-    "Government",
-    "State",
-    "City",
     "Country",
-    "World",
-    "National",
-    "International",
-    "Federal",
-    "Local",
-    "Global",
-    "Public",
     "Private",
-    "Social",
-    "Political",
-    "Economic",
-    "Military",
-    "Official",
     "Senior",
     "Former",
     "Current",
@@ -1616,7 +1578,6 @@ pub const ORDINARY: &[&str] = &[
     "Desktop",
     "Data",
     "Code",
-    "Open",
     "Close",
     "Add",
     "Use",
@@ -1989,11 +1950,12 @@ pub const NOT_ACRONYMS: &[&str] = &[
 
 /// Whether a capitalised word is an ordinary one, never a name alone.
 pub fn is_ordinary(word: &str) -> bool {
-    ORDINARY.contains(&word) || MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+    ORDINARY.contains(&word) || NAME_ADJECTIVES.contains(&word) || MONTHS.contains(&word) || WEEKDAYS.contains(&word)
 }
 
 /// Ordinary words that may begin an organisation's or a place's name ("International
-/// Criminal Court", "Federal Police", "South Taranaki"): peeled only when the run is not one.
+/// Criminal Court", "Federal Police", "South Taranaki"): not names alone, but peeled from a
+/// run only when the run is not one.
 pub const NAME_ADJECTIVES: &[&str] = &[
     "North",
     "South",
