@@ -88,6 +88,8 @@ fn lens_cost(articles: &[Article], first_gz: usize, bodies_gz: usize) {
     let pairs: usize = articles.iter().map(|a| a.lenses.names.len()).sum();
     let spans: usize = articles.iter().map(|a| a.lenses.spans.len()).sum();
     let grow = |with: usize, without: usize| (with as f64 / without as f64 - 1.0) * 100.0;
+    let (extract, _) = median(3, || articles.iter().map(lens::extract).count());
+    println!("lens extraction (lens::extract, every article): {:>9.1} ms", ms(extract));
     println!(
         "lenses ({} distinct names, {:.1} an article, {:.1} spans an article): first file {:+.1}% gzip ({:.0} → {:.0} KB), bodies {:+.1}% gzip ({:.2} → {:.2} MB)",
         names.len(),
