@@ -18,10 +18,13 @@
 //! 5. **Cues** add evidence to the rest: a known given name, ", the … chief" or ", who"
 //!    after (a person); a verb of saying beside it (a speaker: a person unless it is known
 //!    as an organisation); "region" after (a place); capitals only (an organisation).
-//! 6. **Merging**: a one-word mention that is the first or last word of exactly one longer
-//!    name of the article is that name ("Zelenskyy" → "Volodymyr Zelenskyy"); the kind is
-//!    the one with most evidence over all mentions. A name with no evidence is dropped, as
-//!    is one seen only at the start of sentences or in headings: no lens beats a wrong one.
+//! 6. **Merging**: a one-word mention that is the first or last word of a longer name of
+//!    the article is that name ("Zelenskyy" → "Volodymyr Zelenskyy"); when several are, the
+//!    one named last before it. The kind is the one with most evidence over all mentions.
+//! 7. **Refusals**: a name with no evidence is dropped, as is one seen only at the start of
+//!    sentences or in headings and title-case lines, an ordinary word, a contraction, the
+//!    acronyms of an article full of them (a technical one), and a person whose name holds
+//!    an acronym or a digit: no lens beats a wrong one.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

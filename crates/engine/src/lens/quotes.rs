@@ -4,16 +4,19 @@
 //! marks; one left open at the end of a paragraph runs to its end (a quotation that goes on
 //! in the next paragraph opens again there). Its speaker, a person or an organisation named
 //! in the article, is found by these rules, first match wins:
-//! 1. **After it**, in its sentence: a verb of saying and a name in the next words
-//!    (“…,” Gerasimov told Putin; “…,” said Smith), or `he`/`she` and a verb (the person
-//!    named last before the quote).
-//! 2. **Before it**, in its sentence: a verb of saying; the speaker is the last name before
-//!    the verb ("what the White House described as “very productive”"), or, for a
-//!    participle (`adding`, `saying`), the sentence's first name ("Putin congratulated …
-//!    from the Kremlin, adding that “…”").
-//! 3. **Its neighbours**: an earlier quotation of the same paragraph gives its speaker to a
-//!    later one with none ("“…,” she said. “…”"); a paragraph that opens with a quotation
-//!    takes the speaker of a previous paragraph ending in a colon.
+//! 1. **After it**, in its sentence: "according to" a name; a verb of saying with the name
+//!    just before it, or right after the quotation past an apposition ("…,” Gerasimov, the
+//!    chief of staff, told Putin"), or just after a verb that takes its speaker after it
+//!    ("said Smith"; "told Reuters" names who heard it); `he`/`she` and a verb (the person
+//!    named last before the quote); a sentence ending "…, Indyk said."
+//! 2. **Before it**, in its sentence: a verb of saying (or a colon); the speaker is the last
+//!    name before the verb ("what the White House described as “very productive”"), or,
+//!    for a participle after a comma (", adding that"), the sentence's first name ("Putin
+//!    congratulated … from the Kremlin, adding that “…”").
+//! 3. **Its neighbours**: a quotation opening a sentence, or following another in its
+//!    sentence, takes the paragraph's last speaker ("“…,” she said. “…”"); a paragraph that
+//!    is all quotation takes the speaker of the paragraph or two before it; a paragraph
+//!    opening with a quotation takes the speaker of a previous paragraph ending in a colon.
 
 use super::gazetteer::SAYING;
 use super::names::{Found, Word};
