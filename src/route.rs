@@ -53,5 +53,5 @@ pub fn article_address(slug: &str) -> String {
 
 /// The address of the page of a person, place or organisation, by its name.
 pub fn name_address(name: &str) -> String {
-    format!("#/name/{}", lectern_engine::corpus::slugify(name))
+    href(&Route::Name { slug: lectern_engine::corpus::slugify(name) }, "")
 }

@@ -6,12 +6,14 @@ use yew::prelude::*;
 
 use crate::components::query_link::QueryLink;
 use crate::corpus::{arrived, corpus, use_parts, Part};
+use crate::engine::corpus::slugify;
 use crate::engine::facet::Facet;
 use crate::engine::lens::page::{self, NameId};
 use crate::engine::lens::SpanKind;
 use crate::hooks::use_document_title::use_document_title;
 use crate::pages::not_found::NotFoundPage;
-use crate::route::{href, Route};
+use crate::route::{href, name_address, Route};
+use crate::state::lenses::kind_label;
 use crate::state::library_query::LibraryQuery;
 
 /// Articles listed before "see them all in the library".
@@ -26,19 +28,43 @@ pub struct NamePageProps {
     pub slug: String,
 }
 
+/// What the facet index says of the name: found once per slug, not on every render (the
+/// page renders again as each body for its quotes arrives).
+struct Facts {
+    name: NameId,
+    /// The articles about it, newest first.
+    articles: Vec<usize>,
+    companions: Vec<(NameId, usize)>,
+}
+
+fn facts_of(slug: &str) -> Option<Facts> {
+    let facets = &corpus().index.facets;
+    let name = page::by_slug(facets, slug)?;
+    let articles = page::articles_naming(facets, name);
+    let companions = page::companions(facets, name, &articles, COMPANIONS);
+    Some(Facts { name, articles, companions })
+}
+
 #[component]
 pub fn NamePage(props: &NamePageProps) -> Html {
     let facets = &corpus().index.facets;
-    let name = page::by_slug(facets, &props.slug);
-    let articles = name.map(|n| page::articles_naming(facets, n)).unwrap_or_default();
+    let facts = use_memo(props.slug.clone(), |slug| facts_of(slug));
+    let found: &Option<Facts> = &facts;
+    let articles = found.as_ref().map_or(&[][..], |f| &f.articles[..]);
     let bodies = use_parts(articles.iter().take(QUOTED_FROM).map(|&n| Part::Body(n)).collect());
-    use_document_title(name.map_or_else(|| "Not found".to_string(), |n| page::name_of(facets, n).to_string()));
-    let quotes = use_memo((name, arrived()), |(name, _)| {
-        name.map(|name| quotes_by(name, &page::articles_naming(&corpus().index.facets, name))).unwrap_or_default()
-    });
-    let Some(name) = name else {
+    use_document_title(
+        found.as_ref().map_or_else(|| "Not found".to_string(), |f| page::name_of(facets, f.name).to_string()),
+    );
+    let quotes = {
+        let facts = facts.clone();
+        use_memo((props.slug.clone(), arrived()), move |_| {
+            (*facts).as_ref().map(|f| quotes_by(f.name, &f.articles)).unwrap_or_default()
+        })
+    };
+    let Some(facts) = found.as_ref() else {
         return html! { <NotFoundPage /> };
     };
+    let name = facts.name;
     let title = page::name_of(facets, name);
     let mut library = LibraryQuery::default();
     library.toggle(name.facet, title);
@@ -46,7 +72,7 @@ pub fn NamePage(props: &NamePageProps) -> Html {
     html! {
         <article class="name-page" aria-labelledby="name-title">
             <header>
-                <p class="name-kind">{ kind_label(name.facet) }</p>
+                <p class="name-kind">{ kind_label(name.kind()) }</p>
                 <h1 id="name-title">{ title }</h1>
                 <p class="meta">
                     { format!("In {count} {} about {}", if count == 1 { "article" } else { "articles" }, pronoun(name.facet)) }
@@ -79,7 +105,7 @@ pub fn NamePage(props: &NamePageProps) -> Html {
             <section aria-labelledby="name-companions">
                 <h2 id="name-companions">{ "Often named with" }</h2>
                 <ul class="name-companions">
-                    { for page::companions(facets, name, COMPANIONS).into_iter().map(|(other, shared)| companion_item(other, shared)) }
+                    { for facts.companions.iter().map(|&(other, shared)| companion_item(other, shared)) }
                 </ul>
             </section>
         </article>
@@ -92,14 +118,6 @@ fn pronoun(facet: Facet) -> &'static str {
         "them"
     } else {
         "it"
-    }
-}
-
-fn kind_label(facet: Facet) -> &'static str {
-    match facet {
-        Facet::Person => "Person",
-        Facet::Place => "Place",
-        _ => "Organisation",
     }
 }
 
@@ -130,15 +148,14 @@ fn quote_item(n: usize, text: &str) -> Html {
 fn companion_item(other: NameId, shared: usize) -> Html {
     let facets = &corpus().index.facets;
     let other_name = page::name_of(facets, other);
-    let slug = crate::engine::corpus::slugify(other_name);
     html! {
         <li>
-            if slug.is_empty() {
+            if slugify(other_name).is_empty() {
                 { other_name }
             } else {
-                <a href={href(&Route::Name { slug }, "")}>{ other_name }</a>
+                <a href={name_address(other_name)}>{ other_name }</a>
             }
-            <span class="meta">{ format!(" · {} · {shared} together", kind_label(other.facet)) }</span>
+            <span class="meta">{ format!(" · {} · {shared} together", kind_label(other.kind())) }</span>
         </li>
     }
 }

@@ -45,11 +45,11 @@ pub fn articles_naming(index: &FacetIndex, name: NameId) -> Vec<usize> {
     found
 }
 
-/// The names most often named in the same articles as `name` (`(name, articles in
-/// common)`), most first, at most `limit`.
-pub fn companions(index: &FacetIndex, name: NameId, limit: usize) -> Vec<(NameId, usize)> {
+/// The names most often named in `articles`, the articles about `name`, beside it
+/// (`(name, articles in common)`), most first, at most `limit`.
+pub fn companions(index: &FacetIndex, name: NameId, articles: &[usize], limit: usize) -> Vec<(NameId, usize)> {
     let mut counts: std::collections::HashMap<NameId, usize> = std::collections::HashMap::new();
-    for n in articles_naming(index, name) {
+    for &n in articles {
         for facet in NAME_FACETS {
             for &id in &index.docs[n].values[facet] {
                 let other = NameId { facet, id };
@@ -66,6 +66,13 @@ pub fn companions(index: &FacetIndex, name: NameId, limit: usize) -> Vec<(NameId
     });
     ranked.truncate(limit);
     ranked
+}
+
+impl NameId {
+    /// What the name names.
+    pub fn kind(self) -> NameKind {
+        self.facet.name_kind().expect("a name is in a name facet")
+    }
 }
 
 /// The name's fullest form.

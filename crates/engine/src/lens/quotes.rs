@@ -53,12 +53,13 @@ pub(super) fn quotes(texts: &[&str], words: &[Vec<Word<'_>>], names: &[Found]) -
         let in_text: Vec<(usize, usize, usize)> =
             mentions.iter().filter(|m| m.0 == t).map(|m| (m.1, m.2, m.3)).collect();
         let first_of_block = out.len();
-        for (start, end) in spans(text) {
+        let found = spans(text);
+        for (i, &(start, end)) in found.iter().enumerate() {
             let sentence = sentences.iter().rev().find(|r| r.start <= start).cloned();
             let sentence = sentence.unwrap_or(0..text.len());
             let end_sentence = sentences.iter().find(|r| r.start < end && end <= r.end).map_or(sentence.end, |r| r.end);
             let previous_end = out[first_of_block..].last().map_or(0, |q| q.end);
-            let next_open = spans(text).into_iter().map(|(s, _)| s).find(|s| *s >= end).unwrap_or(text.len());
+            let next_open = found.get(i + 1).map_or(text.len(), |&(s, _)| s);
             let after = end..end_sentence.min(next_open).max(end);
             let before = sentence.start.max(previous_end)..start;
             let speaker = said_after(&words[t], &in_text, after, || person_at((t, start)))

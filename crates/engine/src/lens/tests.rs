@@ -225,7 +225,8 @@ fn a_name_page_lists_its_articles_newest_first_and_its_companions() {
     let titles: Vec<&str> =
         page::articles_naming(facets, putin).into_iter().map(|n| corpus.articles[n].title.as_str()).collect();
     assert_eq!(titles, ["2024-05-01", "2020-01-01"]);
-    let companions: Vec<(String, usize)> = page::companions(facets, putin, 5)
+    let about = page::articles_naming(facets, putin);
+    let companions: Vec<(String, usize)> = page::companions(facets, putin, &about, 5)
         .into_iter()
         .map(|(id, n)| (page::name_of(facets, id).to_string(), n))
         .collect();

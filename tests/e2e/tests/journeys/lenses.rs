@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use crate::audit::{axe_source, no_violations};
 use crate::reading_tools::{own_marks, select};
-use crate::{check, handed_over, open, SEED_TITLE};
+use crate::{check, handed_over, open, open_from_library, SEED_TITLE};
 
 const LENSES: [&str; 5] = ["People", "Places", "Organisations", "Quotes", "Figures"];
 const WAPO: &str = "Where do strained U.S.-Israeli relations go after Netanyahu’s victory?";
@@ -70,15 +70,8 @@ async fn card(c: &Client, name: &str) -> Result<Element> {
     by_role(c, "group", Name::Is(name)).await
 }
 
-async fn open_seed_article(c: &Client, base: &str) -> Result {
-    open(c, base).await?;
-    by_role(c, "link", Name::Is(SEED_TITLE)).await?.click().await?;
-    by_role(c, "heading", Name::Is(SEED_TITLE)).await?;
-    Ok(())
-}
-
 pub async fn lenses_mark_names_quotes_and_figures(c: &Client, base: &str) -> Result {
-    open_seed_article(c, base).await?;
+    open_from_library(c, base, SEED_TITLE).await?;
     for label in LENSES {
         check(!pressed(c, label).await?, format!("{label} is off at first"))?;
     }
@@ -206,7 +199,7 @@ pub async fn lenses_pass_axe_in_light_and_dark(c: &Client, base: &str) -> Result
         open(c, base).await?;
         js(c, &format!("localStorage.setItem('lectern.prefs', 'v1;theme={theme};{ALL_ON}'); return null")).await?;
         c.refresh().await?;
-        open_seed_article(c, base).await?;
+        open_from_library(c, base, SEED_TITLE).await?;
         for label in LENSES {
             check(pressed(c, label).await?, format!("{label} is on"))?;
         }

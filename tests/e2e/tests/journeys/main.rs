@@ -244,6 +244,15 @@ pub async fn match_counter(c: &Client) -> Result<fantoccini::elements::Element> 
     .await
 }
 
+/// Opens the library at `base` and the article titled `title` from it, and waits for its
+/// heading.
+pub async fn open_from_library(c: &Client, base: &str, title: &str) -> Result {
+    open(c, base).await?;
+    by_role(c, "link", Name::Is(title)).await?.click().await?;
+    by_role(c, "heading", Name::Is(title)).await?;
+    Ok(())
+}
+
 /// Goes to `url` and waits until the app has taken over from the static first view.
 pub async fn open(client: &Client, url: &str) -> Result {
     client.goto(url).await?;

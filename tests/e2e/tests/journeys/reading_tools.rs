@@ -7,19 +7,12 @@ use fantoccini::{Client, Locator};
 use lectern_e2e::*;
 use serde_json::json;
 
-use crate::{check, match_counter, open, SEED_TITLE};
+use crate::{check, match_counter, open, open_from_library, SEED_TITLE};
 
 const GUIDE: &str = "A field guide to autumn migration";
 
-async fn open_guide(c: &Client, base: &str) -> Result {
-    open(c, base).await?;
-    by_role(c, "link", Name::Is(GUIDE)).await?.click().await?;
-    by_role(c, "heading", Name::Is(GUIDE)).await?;
-    Ok(())
-}
-
 pub async fn the_rail_shows_matches_and_a_tick_leads_to_its_match(c: &Client, base: &str) -> Result {
-    open_guide(c, base).await?;
+    open_from_library(c, base, GUIDE).await?;
     by_role(c, "searchbox", Name::Is("Find in article")).await?.send_keys("migrat").await?;
     let counter = match_counter(c).await?;
     wait_for(|| async { Ok((text_of(&counter).await? == "6 matches").then_some(())) }).await?;
@@ -84,7 +77,7 @@ pub async fn own_marks(c: &Client) -> Result<Vec<String>> {
 pub async fn a_highlight_is_kept_listed_exported_and_removed(c: &Client, base: &str) -> Result {
     // Catch the exported file as the page hands it to the browser.
     add_init_script(c, "(() => { const create = URL.createObjectURL; URL.createObjectURL = function (blob) { window.__exported = blob; return create.call(URL, blob); }; })();").await?;
-    open_guide(c, base).await?;
+    open_from_library(c, base, GUIDE).await?;
     // Select, then the selection bar's button.
     select(c, "read the sun, the stars").await?;
     let bar = by_role(c, "toolbar", Name::Is("Selection")).await?;
@@ -154,7 +147,7 @@ pub async fn a_highlight_is_kept_listed_exported_and_removed(c: &Client, base: &
 }
 
 pub async fn a_highlight_is_found_again_by_its_quote(c: &Client, base: &str) -> Result {
-    open_guide(c, base).await?;
+    open_from_library(c, base, GUIDE).await?;
     let slug = js(c, "return location.hash.split('/a/')[1].split('?')[0]").await?;
     let slug = slug.as_str().ok_or("a slug")?.to_string();
     // Stored against an older version of the article: offsets that no longer fit, and a
@@ -301,7 +294,7 @@ async fn tools_in_the_dark(c: &Client, base: &str, width: &str) -> Result {
         "localStorage.setItem('lectern.prefs', 'v1;size=3;family=serif;width=medium;leading=normal;theme=dark');",
     )
     .await?;
-    open_guide(c, base).await?;
+    open_from_library(c, base, GUIDE).await?;
     by_role(c, "searchbox", Name::Is("Find in article")).await?.send_keys("migrat").await?;
     wait_for(|| async { Ok((!c.find_all(Locator::Css(".match-rail rect")).await?.is_empty()).then_some(())) }).await?;
     select(c, "Food runs short").await?;
