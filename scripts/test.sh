@@ -10,6 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
+# A full run builds everything once: incremental caches would only add gigabytes to target/.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+echo "== disk: $(df -h --output=avail . | tail -1 | tr -d ' ') free here; a first run needs about 5 GB in target/ =="
+
 echo "== format and lints (rustfmt, clippy with warnings as errors) =="
 cargo fmt --all --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
@@ -32,3 +36,5 @@ node scripts/audit.mjs seed=target/e2e/seed real=target/e2e/real
 
 echo "== benchmark smoke run: Lectern, MiniSearch and Pagefind on 60 articles =="
 ./scripts/bench.sh --smoke
+
+echo "== done: target/ holds $(du -sh target | cut -f1) =="

@@ -164,6 +164,8 @@ fn respond(dist: &Path, url_path: &str) -> (&'static str, &'static str, Vec<u8>)
 pub struct Driver {
     child: Child,
     pub url: String,
+    /// The browser profiles of this run's sessions, removed with the driver.
+    profiles: PathBuf,
 }
 
 impl Driver {
@@ -183,7 +185,8 @@ impl Driver {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        Ok(Driver { child, url: format!("http://127.0.0.1:{port}") })
+        let profiles = std::env::temp_dir().join(format!("lectern-e2e-{}", std::process::id()));
+        Ok(Driver { child, url: format!("http://127.0.0.1:{port}"), profiles })
     }
 
     /// A new headless Chromium session with a fresh profile, at `width`×`height`.
@@ -197,7 +200,7 @@ impl Driver {
     }
 
     async fn session_with(&self, width: u32, height: u32, prefs: Value) -> Result<Client> {
-        let profile = std::env::temp_dir().join(format!("lectern-e2e-{}-{}", std::process::id(), unique()));
+        let profile = self.profiles.join(unique().to_string());
         let mut caps = serde_json::Map::new();
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         caps.insert(
@@ -224,6 +227,7 @@ impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profiles);
     }
 }
 
