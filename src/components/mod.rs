@@ -13,6 +13,7 @@ pub mod marked_text;
 pub mod match_nav;
 pub mod match_rail;
 pub mod name_card;
+pub mod names_found;
 pub mod offline_controls;
 pub mod query_link;
 pub mod read_aloud;

@@ -13,6 +13,7 @@ use crate::route::{go, Route};
 
 use crate::browser::first_paint;
 use crate::components::load_failed::LoadFailed;
+use crate::components::names_found::NamesFound;
 use crate::components::result_list::ResultList;
 use crate::components::search_box::SearchBox;
 use crate::corpus::{corpus, prefetch_body};
@@ -156,6 +157,7 @@ pub fn LibraryPage() -> Html {
                     if let Some(error) = failed {
                         <LoadFailed {error} retry={retry.clone()} />
                     }
+                    <NamesFound q={query.q.clone()} />
                     // While a search waits, its last results stay; "no results" is only said
                     // of a search that ran.
                     if total == 0 {

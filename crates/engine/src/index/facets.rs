@@ -1,6 +1,9 @@
 //! Facet values of the articles, interned: for each facet (source, byline, tag, language,
 //! year: see `facet.rs`) a sorted list of its values, and each article's values as numbers
-//! into them, with its date and its rank by title.
+//! into them, with its date and its rank by title; and the one rule by which words find
+//! facet values ([`FacetIndex::values_matching`]).
+
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +18,20 @@ use crate::tokenize;
 pub struct FacetIndex {
     pub values: PerFacet<Vec<String>>,
     pub docs: Vec<DocFacets>,
+    /// Each value's terms, found when first asked for.
+    value_terms: ValueTerms,
+}
+
+/// Per facet, each value's terms by the one tokenizer, found once: a search asks on every
+/// keystroke, and a corpus has thousands of names. A cache, so not part of the index's
+/// value (any two compare equal).
+#[derive(Debug, Clone, Default)]
+struct ValueTerms(PerFacet<OnceLock<Vec<Vec<String>>>>);
+
+impl PartialEq for ValueTerms {
+    fn eq(&self, _: &ValueTerms) -> bool {
+        true
+    }
 }
 
 /// One article's facet values, as numbers into [`FacetIndex`]'s lists.
@@ -78,7 +95,7 @@ impl From<FacetIndexFile> for FacetIndex {
                 }
             }
         }
-        FacetIndex { values, docs }
+        FacetIndex { values, docs, value_terms: ValueTerms::default() }
     }
 }
 
@@ -124,7 +141,29 @@ impl FacetIndex {
                 title_rank,
             })
             .collect();
-        FacetIndex { values, docs }
+        FacetIndex { values, docs, value_terms: ValueTerms::default() }
+    }
+
+    /// Which of `facet`'s values hold every one of `terms` (folded), the last as a prefix
+    /// when `prefix`: the rule of `source:new york` and of the names a search finds. A
+    /// language is its one subtag, matched whole.
+    pub fn values_matching(&self, facet: Facet, terms: &[String], prefix: bool) -> Vec<bool> {
+        if facet == Facet::Lang {
+            return self.values[facet].iter().map(|v| terms.first() == Some(v)).collect();
+        }
+        let all = self.value_terms.0[facet].get_or_init(|| {
+            self.values[facet]
+                .iter()
+                .map(|v| tokenize::terms_with(v, str::to_string).into_iter().map(|t| t.term).collect())
+                .collect()
+        });
+        all.iter()
+            .map(|have| {
+                terms.iter().enumerate().all(|(i, t)| {
+                    have.iter().any(|h| h == t || (prefix && i + 1 == terms.len() && h.starts_with(t.as_str())))
+                })
+            })
+            .collect()
     }
 
     /// The number of `value` in `facet`'s list.

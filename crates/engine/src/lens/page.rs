@@ -1,11 +1,16 @@
 //! What the corpus says of one name, for its page (`#/name/<slug>`) and the reading view's
 //! name card: the articles that name it, newest first, and the names named most often
-//! beside it. Read from the facet index of the first file, so it needs no article body.
+//! beside it; and the names a library search names, to offer their pages. Read from the
+//! facet index of the first file, so it needs no article body.
 
 use crate::corpus::slugify;
 use crate::facet::Facet;
 use crate::index::FacetIndex;
 use crate::lens::NameKind;
+use crate::query::{self, Atom, Scope};
+
+/// Letters a search must have typed before it is offered names.
+const NAMED_FROM: usize = 3;
 
 /// The name facets, in the order a slug is looked up in (a slug shared by a person and a
 /// place is the person's).
@@ -66,6 +71,44 @@ pub fn companions(index: &FacetIndex, name: NameId, articles: &[usize], limit: u
     });
     ranked.truncate(limit);
     ranked
+}
+
+/// The names a library search `input` names, most written about first (then by name), at
+/// most `limit`, each with its number of articles: every word of the search is a word of
+/// the name, the last one as a prefix while it is typed ("putin", "vladimir pu" name Vladimir
+/// Putin). None for a search of other kinds (a field, an OR, an exclusion, a phrase) or of
+/// fewer than three letters.
+pub fn named_by(index: &FacetIndex, input: &str, limit: usize) -> Vec<(NameId, usize)> {
+    let parsed = query::parse(input);
+    let mut terms = Vec::new();
+    let mut prefix = false;
+    for clause in &parsed.clauses {
+        match clause.any.as_slice() {
+            [Atom::Word { term, prefix: p, scope: Scope::Any, .. }] if !clause.negated => {
+                terms.push(term.clone());
+                prefix = *p;
+            }
+            _ => return Vec::new(),
+        }
+    }
+    if terms.iter().map(|t| t.chars().count()).sum::<usize>() < NAMED_FROM {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for facet in NAME_FACETS {
+        let wanted = index.values_matching(facet, &terms, prefix);
+        let mut articles = vec![0usize; wanted.len()];
+        for doc in &index.docs {
+            for &id in &doc.values[facet] {
+                articles[id as usize] += usize::from(wanted[id as usize]);
+            }
+        }
+        let named = articles.into_iter().enumerate().filter(|&(_, n)| n > 0);
+        found.extend(named.map(|(id, n)| (NameId { facet, id: id as u32 }, n)));
+    }
+    found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name_of(index, a.0).cmp(name_of(index, b.0))));
+    found.truncate(limit);
+    found
 }
 
 impl NameId {

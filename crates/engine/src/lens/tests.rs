@@ -237,6 +237,43 @@ fn a_name_page_lists_its_articles_newest_first_and_its_companions() {
 }
 
 #[test]
+fn a_search_names_the_names_it_spells() {
+    let titled = |title: &str, body: &str| {
+        let text = format!("---\ntitle: {title}\n---\n{body} The rest of the plan was on the table, and all of them agreed with it in the end.\n");
+        parse::parse(&format!("{title}.txt"), Format::Text, text.as_bytes()).expect("parses").article
+    };
+    let corpus = crate::corpus::Corpus::assemble(vec![
+        titled("One", "President Vladimir Putin spoke in Moscow. Vladimir Putin left."),
+        titled("Two", "President Vladimir Putin spoke in Moscow with Valery Gerasimov, the chief of staff."),
+        titled("Three", "Valery Gerasimov, the chief of staff, was in Kyiv with Vladislav Surkov, the aide."),
+    ]);
+    let facets = &corpus.index.facets;
+    let named = |input: &str| -> Vec<(String, usize)> {
+        page::named_by(facets, input, 5).into_iter().map(|(id, n)| (page::name_of(facets, id).to_string(), n)).collect()
+    };
+    let putin = [("Vladimir Putin".to_string(), 2)];
+    assert_eq!(named("putin"), putin, "a surname");
+    assert_eq!(named("Vladimir Pu"), putin, "the last word as a prefix while typed");
+    assert_eq!(named("PUTIN "), putin);
+    assert_eq!(named("vladimir pu "), [], "a finished word is whole");
+    assert_eq!(named("putin moscow"), [], "every word in one name");
+    assert_eq!(named("mos"), [("Moscow".to_string(), 2)]);
+    assert_eq!(named("v"), [], "too short to offer names");
+    assert_eq!(named("va"), [], "too short to offer names");
+    assert_eq!(named("val"), [("Valery Gerasimov".to_string(), 2)]);
+    assert_eq!(named("title:putin"), [], "a field asks something else");
+    assert_eq!(named("putin OR kyiv"), []);
+    assert_eq!(named("-putin"), []);
+    assert_eq!(named("\"vladimir putin\""), []);
+    assert_eq!(
+        named("vla"),
+        [("Vladimir Putin".to_string(), 2), ("Vladislav Surkov".to_string(), 1)],
+        "the most written about first"
+    );
+    assert_eq!(page::named_by(facets, "vla", 1).len(), 1, "at most the limit");
+}
+
+#[test]
 fn names_are_facets_and_query_filters() {
     use crate::facet::Facet;
     use crate::search::{search, Filters, Sort};

@@ -13,7 +13,6 @@ use super::super::expand::{self, AtomTerms, TypoLimits, Variant};
 use super::super::facet::Facet;
 use super::super::index::{Field, Index, Posting};
 use super::super::query::{Atom, Scope};
-use super::super::tokenize;
 
 /// BM25 saturation.
 pub const K1: f32 = 1.2;
@@ -227,19 +226,7 @@ impl<'a> Matcher<'a> {
 
     fn facet(&self, field: Facet, terms: &[String], prefix: bool) -> Vec<Matched> {
         let facets = &self.index.facets;
-        let wanted: Vec<bool> = facets.values[field]
-            .iter()
-            .map(|value| match field {
-                Facet::Lang => terms.first() == Some(value),
-                _ => {
-                    let have: Vec<String> =
-                        tokenize::terms_with(value, str::to_string).into_iter().map(|t| t.term).collect();
-                    terms.iter().enumerate().all(|(i, t)| {
-                        have.iter().any(|h| h == t || (prefix && i + 1 == terms.len() && h.starts_with(t.as_str())))
-                    })
-                }
-            })
-            .collect();
+        let wanted = facets.values_matching(field, terms, prefix);
         facets
             .docs
             .iter()

@@ -90,6 +90,7 @@ fn cases() -> Vec<Case> {
         case!(Site::Seed, 1280, 900, names::name_facets_filter_and_lead_to_name_pages),
         case!(Site::Real, 1280, 900, names::a_name_shared_by_real_articles_lists_them_newest_first),
         case!(Site::Seed, 390, 844, names::a_name_page_on_a_phone),
+        case!(Site::Seed, 1280, 900, names::a_search_offers_the_pages_of_the_names_it_spells),
         case!(Site::Seed, 1280, 900, reader::settings_persist_and_survive_corruption),
         case!(Site::Seed, 1280, 900, reader::themes_desktop),
         case!(Site::Seed, 390, 844, reader::themes_phone),

@@ -117,6 +117,13 @@ pub async fn a_name_shared_by_real_articles_lists_them_newest_first(c: &Client, 
     links[0].click().await?;
     wait_for(|| async { Ok(c.current_url().await?.fragment().is_some_and(|f| f.starts_with("/a/")).then_some(())) })
         .await?;
+    // A search spelling several names offers the most written about first.
+    open(c, &format!("{base}#/?q=united")).await?;
+    let names = by_role(c, "navigation", Name::Is("Names")).await?;
+    let offered = all_by_role_within(c, &names, "link", Name::Any).await?;
+    check(offered.len() >= 2, format!("{} names hold “united”", offered.len()))?;
+    check(name_of(c, &offered[0]).await? == "United States", "the United States first")?;
+    screenshot(c, "library-names-found-real").await?;
     Ok(())
 }
 
@@ -133,5 +140,42 @@ pub async fn a_name_page_on_a_phone(c: &Client, base: &str) -> Result {
         crate::audit::no_violations(c, &axe, &format!("{theme} phone name page"), &mut found).await?;
         screenshot(c, &format!("name-page-phone-{theme}")).await?;
     }
+    // The names a search spells, in the dark theme still.
+    open(c, &format!("{base}#/?q=zelen")).await?;
+    let names = by_role(c, "navigation", Name::Is("Names")).await?;
+    check(
+        all_by_role_within(c, &names, "link", Name::Is("Volodymyr Zelenskyy")).await?.len() == 1,
+        "Zelenskyy offered",
+    )?;
+    crate::audit::no_violations(c, &axe, "dark phone library names", &mut found).await?;
+    screenshot(c, "library-names-found-phone-dark").await?;
     check(found.is_empty(), format!("axe violations:\n{}", found.join("\n")))
+}
+
+pub async fn a_search_offers_the_pages_of_the_names_it_spells(c: &Client, base: &str) -> Result {
+    open(c, base).await?;
+    let input = by_role(c, "searchbox", Name::Contains("Search")).await?;
+    input.send_keys("gerasim").await?;
+    let names = by_role(c, "navigation", Name::Is("Names")).await?;
+    let links = all_by_role_within(c, &names, "link", Name::Any).await?;
+    check(links.len() == 1, format!("{} names spell “gerasim”", links.len()))?;
+    check(name_of(c, &links[0]).await? == "Valery Gerasimov", "the name typed so far")?;
+    let line = text_of(&names).await?;
+    check(line.contains("Person · 1 article"), format!("what it is and how often: {line:?}"))?;
+    by_role(c, "link", Name::Is(SEED_TITLE)).await?;
+    screenshot(c, "library-names-found").await?;
+    // A word no name holds takes the names away; the results stay.
+    input.clear().await?;
+    input.send_keys("defeat").await?;
+    wait_for(|| async { Ok(all_by_role(c, "navigation", Name::Is("Names")).await?.is_empty().then_some(())) }).await?;
+    by_role(c, "link", Name::Is(SEED_TITLE)).await?;
+    // From the address too, and on to the name's page.
+    open(c, &format!("{base}#/?q=putin")).await?;
+    let names = by_role(c, "navigation", Name::Is("Names")).await?;
+    let putin = all_by_role_within(c, &names, "link", Name::Is("Vladimir Putin")).await?;
+    check(putin.len() == 1, "Putin is offered")?;
+    putin[0].click().await?;
+    heading_is(c, "Vladimir Putin").await?;
+    check(c.current_url().await?.fragment() == Some("/name/vladimir-putin"), "his page")?;
+    Ok(())
 }
