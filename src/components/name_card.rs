@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::route::{href, name_address, Route};
-use crate::state::lenses::{kind_label, NameCard, CARD_ARTICLES};
+use crate::state::lenses::{NameCard, CARD_ARTICLES};
 
 #[derive(Properties, PartialEq)]
 pub struct NameCardProps {
@@ -28,7 +28,7 @@ pub fn NameCardView(props: &NameCardProps) -> Html {
         <span class="name-card" role="group" aria-label={card.name.clone()} data-aside="">
             <span class="name-card-title">
                 <strong>{ card.name.clone() }</strong>
-                <span class="name-card-kind">{ kind_label(card.kind) }</span>
+                <span class="name-card-kind">{ card.kind.label() }</span>
             </span>
             <span class="name-card-line" id="name-card-summary">{ times }</span>
             if !card.aliases.is_empty() {

@@ -8,7 +8,6 @@ use crate::corpus::corpus;
 use crate::engine::corpus::slugify;
 use crate::engine::lens::page;
 use crate::route::name_address;
-use crate::state::lenses::kind_label;
 
 /// Names offered at most.
 const OFFERED: usize = 4;
@@ -39,7 +38,7 @@ pub fn NamesFound(props: &NamesFoundProps) -> Html {
                     <li>
                         <a href={name_address(name)}>{ name }</a>
                         <span class="meta">
-                            { format!(" {} · {articles} {}", kind_label(*kind), if *articles == 1 { "article" } else { "articles" }) }
+                            { format!(" {} · {articles} {}", kind.label(), if *articles == 1 { "article" } else { "articles" }) }
                         </span>
                     </li>
                 }) }

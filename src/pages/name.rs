@@ -9,11 +9,9 @@ use crate::corpus::{arrived, corpus, use_parts, Part};
 use crate::engine::corpus::slugify;
 use crate::engine::facet::Facet;
 use crate::engine::lens::page::{self, NameId};
-use crate::engine::lens::SpanKind;
 use crate::hooks::use_document_title::use_document_title;
 use crate::pages::not_found::NotFoundPage;
 use crate::route::{href, name_address, Route};
-use crate::state::lenses::kind_label;
 use crate::state::library_query::LibraryQuery;
 
 /// Articles listed before "see them all in the library".
@@ -72,10 +70,10 @@ pub fn NamePage(props: &NamePageProps) -> Html {
     html! {
         <article class="name-page" aria-labelledby="name-title">
             <header>
-                <p class="name-kind">{ kind_label(name.kind()) }</p>
+                <p class="name-kind">{ name.kind().label() }</p>
                 <h1 id="name-title">{ title }</h1>
                 <p class="meta">
-                    { format!("In {count} {} about {}", if count == 1 { "article" } else { "articles" }, pronoun(name.facet)) }
+                    { format!("In {count} {} about {}", if count == 1 { "article" } else { "articles" }, name.kind().pronoun()) }
                     <span class="meta-sep" aria-hidden="true">{ " · " }</span>
                     <QueryLink to={Route::Library} query={library.to_query_string()}>
                         { "Show them in the library" }
@@ -109,15 +107,6 @@ pub fn NamePage(props: &NamePageProps) -> Html {
                 </ul>
             </section>
         </article>
-    }
-}
-
-/// How the page's line names who or what it is about.
-fn pronoun(facet: Facet) -> &'static str {
-    if facet == Facet::Person {
-        "them"
-    } else {
-        "it"
     }
 }
 
@@ -155,7 +144,7 @@ fn companion_item(other: NameId, shared: usize) -> Html {
             } else {
                 <a href={name_address(other_name)}>{ other_name }</a>
             }
-            <span class="meta">{ format!(" · {} · {shared} together", kind_label(other.kind())) }</span>
+            <span class="meta">{ format!(" · {} · {shared} together", other.kind().label()) }</span>
         </li>
     }
 }
@@ -164,19 +153,8 @@ fn companion_item(other: NameId, shared: usize) -> Html {
 /// (article number, quoted text), in article order.
 fn quotes_by(name: NameId, articles: &[usize]) -> Vec<(usize, String)> {
     let title = page::name_of(&corpus().index.facets, name);
-    let mut out = Vec::new();
-    for &n in articles.iter().take(QUOTED_FROM) {
-        let Some(body) = corpus().body(n) else { continue };
-        let lenses = &body.article.lenses;
-        let texts = body.article.texts();
-        for span in &lenses.spans {
-            let said =
-                matches!(span.kind, SpanKind::Quote { .. }) && lenses.speaker(span).is_some_and(|s| s.name == title);
-            let text = texts.get(span.text as usize).and_then(|t| t.text.get(span.start as usize..span.end as usize));
-            if let (true, Some(text)) = (said, text) {
-                out.push((n, text.to_string()));
-            }
-        }
-    }
-    out
+    let installed = articles.iter().take(QUOTED_FROM).filter_map(|&n| Some((n, corpus().body(n)?)));
+    installed
+        .flat_map(|(n, body)| page::quotes_in(&body.article, title).into_iter().map(move |q| (n, q.to_string())))
+        .collect()
 }

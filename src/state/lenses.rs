@@ -189,15 +189,6 @@ pub fn name_pages(lenses: &Lenses, corpus: &Corpus) -> Vec<bool> {
     lenses.names.iter().map(|n| page::by_name(&corpus.index.facets, n.kind, &n.name).is_some()).collect()
 }
 
-/// What a name of `kind` is, as a card says it.
-pub fn kind_label(kind: NameKind) -> &'static str {
-    match kind {
-        NameKind::Person => "Person",
-        NameKind::Place => "Place",
-        NameKind::Org => "Organisation",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,6 +336,6 @@ mod tests {
         assert!(!card.has_page, "no article is about the Kremlin");
         assert_eq!(name_pages(&lenses, &corpus), [true]);
         assert_eq!(name_pages(&alone, &corpus), [false]);
-        assert_eq!(kind_label(card.kind), "Organisation");
+        assert_eq!(card.kind.label(), "Organisation");
     }
 }

@@ -4,6 +4,8 @@
 //!   the original link, a description and Open Graph tags, in the app's reading-view
 //!   classes and stylesheet;
 //! - `read/index.html` (then `read/page-2.html`, …): every article, newest first;
+//! - `read/name/<slug>.html`, a page per name some article is about ([`name_pages`]), which
+//!   the article pages link to;
 //! - `robots.txt`, and `sitemap.xml` when a base URL is given (`LECTERN_BASE_URL`: a
 //!   sitemap needs absolute addresses), which also adds `og:url` and a canonical link;
 //! - in `index.html`, the library's first view as static HTML ([`first_view`]), which the
@@ -13,6 +15,7 @@
 //! site works under any sub-path. All corpus text passes through [`escape`].
 
 mod first_view;
+mod name_pages;
 
 use std::fmt::Write as _;
 use std::fs;
@@ -21,6 +24,8 @@ use std::path::Path;
 
 use lectern_engine::article::{is_safe_href, Article, Block, Inline, Text};
 use lectern_engine::corpus::Corpus;
+use lectern_engine::lens::page::{self, NameId, NAME_FACETS};
+use lectern_engine::lens::NameKind;
 use lectern_engine::search::{search, Filters, Results, Sort};
 
 use crate::markup::escape;
@@ -72,16 +77,23 @@ pub fn write(corpus: &Corpus, site: &Path, options: &Options) -> io::Result<()> 
     fs::create_dir_all(&folder)?;
     for n in 0..corpus.articles.len() {
         let article = &corpus.body(n).expect("built natively: every body is there").article;
-        fs::write(folder.join(format!("{}.html", article.slug)), article_page(article, &links, options))?;
+        let html = article_page(article, &names_of(corpus, n), &links, options);
+        fs::write(folder.join(format!("{}.html", article.slug)), html)?;
     }
     for (name, html) in list_pages(corpus, &newest, &links, options.page_size.max(1)) {
         fs::write(folder.join(name), html)?;
+    }
+    let names = name_pages::pages(corpus, &links, options.base_url.as_deref());
+    fs::create_dir_all(folder.join(name_pages::NAMES))?;
+    for (slug, html) in &names {
+        fs::write(folder.join(name_pages::NAMES).join(format!("{slug}.html")), html)?;
     }
     let sitemap = site.join("sitemap.xml");
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     match &options.base_url {
         Some(base) => {
-            fs::write(&sitemap, sitemap_xml(corpus, base))?;
+            let slugs: Vec<&str> = names.iter().map(|(slug, _)| slug.as_str()).collect();
+            fs::write(&sitemap, sitemap_xml(corpus, &slugs, base))?;
             writeln!(robots, "Sitemap: {base}sitemap.xml").expect("a String");
         }
         None if sitemap.exists() => fs::remove_file(&sitemap)?,
@@ -133,8 +145,18 @@ fn site_header(home: &str, tools: &str) -> String {
     )
 }
 
-/// One article's page, `read/<slug>.html`, with the `<link>`s `links`.
-fn article_page(article: &Article, links: &str, options: &Options) -> String {
+/// The names article `n` is about (its People, Places and Organisations), with their kind.
+fn names_of(corpus: &Corpus, n: usize) -> Vec<(&str, NameKind)> {
+    let facets = &corpus.index.facets;
+    let ids = NAME_FACETS
+        .into_iter()
+        .flat_map(|facet| facets.docs[n].values[facet].iter().map(move |&id| NameId { facet, id }));
+    ids.map(|name| (page::name_of(facets, name), name.kind())).collect()
+}
+
+/// One article's page, `read/<slug>.html`, with the `<link>`s `links`; `names` link to
+/// their pages.
+fn article_page(article: &Article, names: &[(&str, NameKind)], links: &str, options: &Options) -> String {
     let slug = escape(&article.slug);
     let mut og = format!(
         "<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:title\" content=\"{}\">\n\
@@ -172,6 +194,21 @@ fn article_page(article: &Article, links: &str, options: &Options) -> String {
             let _ = write!(out, "<li><span class=\"tag\">#{}</span></li>", escape(tag));
         }
         out.push_str("</ul>\n");
+    }
+    let linked: Vec<_> =
+        names.iter().filter_map(|&(name, kind)| Some((name, kind, name_pages::from_article(name)?))).collect();
+    if !linked.is_empty() {
+        out.push_str("<nav class=\"names-found\" aria-label=\"Names in this article\"><ul>");
+        for (name, kind, href) in linked {
+            let _ = write!(
+                out,
+                "<li><a href=\"{}\">{}</a><span class=\"meta\"> {}</span></li>",
+                escape(&href),
+                escape(name),
+                kind.label()
+            );
+        }
+        out.push_str("</ul></nav>\n");
     }
     out.push_str("</header>\n<div class=\"reader-body\">\n");
     let levels = article.heading_levels();
@@ -338,14 +375,22 @@ fn list_pages(corpus: &Corpus, newest: &Results, links: &str, page_size: usize) 
         .collect()
 }
 
-/// The sitemap: the site's root and every article's page, as absolute URLs under `base`.
-fn sitemap_xml(corpus: &Corpus, base: &str) -> String {
+/// The sitemap: the site's root, every article's page and the pages of the names `slugs`,
+/// as absolute URLs under `base`.
+fn sitemap_xml(corpus: &Corpus, slugs: &[&str], base: &str) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     let _ = writeln!(out, "<url><loc>{}</loc></url>", escape(base));
     for a in &corpus.articles {
         let _ = writeln!(out, "<url><loc>{}</loc></url>", escape(&format!("{base}{FOLDER}/{}.html", a.slug)));
+    }
+    for slug in slugs {
+        let _ = writeln!(
+            out,
+            "<url><loc>{}</loc></url>",
+            escape(&format!("{base}{FOLDER}/{}/{slug}.html", name_pages::NAMES))
+        );
     }
     out.push_str("</urlset>\n");
     out

@@ -117,7 +117,7 @@ fn the_labelled_articles_keep_their_lens_scores() {
 #[test]
 fn the_held_out_articles_keep_their_lens_scores() {
     let (total, files) = score_folder("tests/fixtures/lenses/heldout");
-    assert!(files >= 3);
+    assert!(files >= 6);
     let lines = table(&total);
     println!("{files} held-out articles\n{lines}");
     let (names, speakers) = (total.names(), total.speakers);
@@ -128,9 +128,11 @@ fn the_held_out_articles_keep_their_lens_scores() {
     );
 }
 
-/// Precision and recall of names, then of speakers, on the held-out set: first measured at
-/// names 0.93/0.71 and speakers 0.90/0.83, less 0.05.
-const HELD_OUT_FLOOR: (f64, f64, f64, f64) = (0.88, 0.66, 0.85, 0.78);
+/// Precision and recall of names, then of speakers, on the held-out set, less 0.05: on its
+/// first 3 articles names scored 0.93/0.71 and speakers 0.90/0.83; with 3 more (aclu,
+/// salon-1, seattletimes-1, labelled later and never tuned on either) names 0.88/0.69 and
+/// speakers 0.88/0.69, the floor's base.
+const HELD_OUT_FLOOR: (f64, f64, f64, f64) = (0.83, 0.64, 0.83, 0.64);
 
 /// Every article of the real corpus not in English gets no lenses (a wrong lens is worse
 /// than none); `LENS_DUMP=1` prints the names found in each English one, to read them.

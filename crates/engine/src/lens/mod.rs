@@ -34,6 +34,25 @@ pub enum NameKind {
     Org,
 }
 
+impl NameKind {
+    /// What a name of this kind is, as its card and its page say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            NameKind::Person => "Person",
+            NameKind::Place => "Place",
+            NameKind::Org => "Organisation",
+        }
+    }
+
+    /// How a page's line refers to a name of this kind ("in 3 articles about them").
+    pub fn pronoun(self) -> &'static str {
+        match self {
+            NameKind::Person => "them",
+            NameKind::Place | NameKind::Org => "it",
+        }
+    }
+}
+
 /// The lenses a reader switches on and off, in the order the reading view offers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lens {

@@ -20,7 +20,9 @@
 //!    as an organisation); "region" after (a place); capitals only (an organisation).
 //! 6. **Merging**: a one-word mention that is the first or last word of a longer name of
 //!    the article is that name ("Zelenskyy" → "Volodymyr Zelenskyy"); when several are, the
-//!    one named last before it. The kind is the one with most evidence over all mentions.
+//!    one named last before it. A longer name seen only in headings and title-case lines
+//!    takes none ("Vidyard" in the text does not make "Vidyard Launches New Tools" a name).
+//!    The kind is the one with most evidence over all mentions.
 //! 7. **Refusals**: a name with no evidence is dropped, as is one seen only at the start of
 //!    sentences or in headings and title-case lines, an ordinary word, a contraction, the
 //!    acronyms of an article full of them (a technical one), and a person whose name holds
@@ -514,6 +516,7 @@ pub(super) fn resolve(mentions: &[Mention]) -> Vec<Found> {
                 let parts = words_of(&h.key);
                 *j != i
                     && h.known.is_none()
+                    && h.strong
                     && parts.len() > 1
                     && (parts.last() == Some(&g.key) || parts.first() == Some(&g.key))
             })

@@ -1,12 +1,14 @@
 //! What the corpus says of one name, for its page (`#/name/<slug>`) and the reading view's
-//! name card: the articles that name it, newest first, and the names named most often
-//! beside it; and the names a library search names, to offer their pages. Read from the
-//! facet index of the first file, so it needs no article body.
+//! name card and its static page (`read/name/<slug>.html`): the articles that name it,
+//! newest first, the names named most often beside it, and what it said (from a body);
+//! and the names a library search names, to offer their pages. All but the quotes are read
+//! from the facet index of the first file, so they need no article body.
 
+use crate::article::Article;
 use crate::corpus::slugify;
 use crate::facet::Facet;
 use crate::index::FacetIndex;
-use crate::lens::NameKind;
+use crate::lens::{NameKind, SpanKind};
 use crate::query::{self, Atom, Scope};
 
 /// Letters a search must have typed before it is offered names.
@@ -46,8 +48,41 @@ pub fn articles_naming(index: &FacetIndex, name: NameId) -> Vec<usize> {
         .filter(|(_, d)| d.values[name.facet].binary_search(&name.id).is_ok())
         .map(|(n, _)| n)
         .collect();
-    found.sort_by_key(|&n| std::cmp::Reverse(index.docs[n].date.unwrap_or(0)));
+    newest_first(index, &mut found);
     found
+}
+
+/// [`articles_naming`] of every name of `facet` at once, by its number: one pass over the
+/// articles, for writing every name's page.
+pub fn articles_naming_each(index: &FacetIndex, facet: Facet) -> Vec<Vec<usize>> {
+    let mut each = vec![Vec::new(); index.values[facet].len()];
+    for (n, doc) in index.docs.iter().enumerate() {
+        for &id in &doc.values[facet] {
+            each[id as usize].push(n);
+        }
+    }
+    for found in &mut each {
+        newest_first(index, found);
+    }
+    each
+}
+
+fn newest_first(index: &FacetIndex, articles: &mut [usize]) {
+    articles.sort_by_key(|&n| std::cmp::Reverse(index.docs[n].date.unwrap_or(0)));
+}
+
+/// The quotations `article` attributes to the name `name` (its fullest form), in order.
+pub fn quotes_in<'a>(article: &'a Article, name: &str) -> Vec<&'a str> {
+    let lenses = &article.lenses;
+    let texts = article.texts();
+    lenses
+        .spans
+        .iter()
+        .filter(|span| {
+            matches!(span.kind, SpanKind::Quote { .. }) && lenses.speaker(span).is_some_and(|s| s.name == name)
+        })
+        .filter_map(|span| texts.get(span.text as usize)?.text.get(span.start as usize..span.end as usize))
+        .collect()
 }
 
 /// The names most often named in `articles`, the articles about `name`, beside it

@@ -66,6 +66,15 @@ fn ordinary_capitals_are_not_names() {
 }
 
 #[test]
+fn a_word_of_the_text_does_not_make_a_heading_a_name() {
+    let body = "Vidyard Launches New Tools and Features for Businesses\n\
+                Vidyard announced updates to its platform yesterday, and the company said it would grow.\n\
+                Key changes to the platform of Vidyard include a new integration with the rest of them.";
+    let found = names(body);
+    assert!(!found.iter().any(|(_, n, _)| n.contains("Launches")), "{found:?}");
+}
+
+#[test]
 fn a_surname_goes_to_the_person_named_last_before_it() {
     let body = "Hori Parata spoke first. His son, Te Kaurinui Parata, spoke next. \
                 Parata said it was hard. Hori Parata left. Later Parata returned.";
@@ -234,6 +243,16 @@ fn a_name_page_lists_its_articles_newest_first_and_its_companions() {
     assert_eq!(page::by_name(facets, NameKind::Place, "Kyiv").map(|id| id.facet), Some(crate::facet::Facet::Place));
     assert_eq!(page::by_name(facets, NameKind::Person, "Kyiv"), None);
     assert_eq!(page::by_slug(facets, "nobody"), None);
+}
+
+#[test]
+fn a_name_page_quotes_what_the_article_gives_the_name() {
+    let seed = article(SEED, "en");
+    let putin = page::quotes_in(&seed, "Vladimir Putin");
+    assert!(putin.iter().any(|q| q.contains("the full defeat of the enemy")), "{putin:?}");
+    assert!(!putin.iter().any(|q| q.contains("A good meeting")), "Zelenskyy's words are not Putin's");
+    assert!(page::quotes_in(&seed, "Volodymyr Zelenskyy").iter().any(|q| q.contains("A good meeting")));
+    assert!(page::quotes_in(&seed, "Kyiv").is_empty());
 }
 
 #[test]

@@ -87,6 +87,8 @@ fn only_our_tags(html: &str) -> std::result::Result<(), String> {
         "fieldset",
         "legend",
         "aside",
+        "figure",
+        "figcaption",
         "noscript",
         "!--",
     ];
@@ -119,12 +121,65 @@ fn the_hostile_fixtures_are_written_inert() {
     let corpus = crate::corpus_folder::load(folder, "hostile").corpus.expect("the hostile fixtures load");
     let site = site("hostile");
     write(&corpus, &site, &Options::new(Some("https://example.org/a\"b/"), "/lectern/")).unwrap();
-    for entry in fs::read_dir(site.join(FOLDER)).unwrap() {
-        let path = entry.unwrap().path();
-        let html = fs::read_to_string(&path).unwrap();
-        only_our_tags(&html).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut pages = 0;
+    for folder in [site.join(FOLDER), site.join(FOLDER).join(name_pages::NAMES)] {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                let html = fs::read_to_string(&path).unwrap();
+                only_our_tags(&html).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                pages += 1;
+            }
+        }
     }
+    assert!(pages > corpus.articles.len(), "the article pages, the list and the name pages");
     only_our_tags(&read(&site, "index.html")).unwrap();
+}
+
+#[test]
+fn every_name_has_a_static_page_linked_from_its_articles() {
+    use lectern_engine::parse::{parse, Format};
+    let dated = |date: &str, body: &str| {
+        let text = format!("---\ntitle: Day {date}\ndate: {date}\n---\n{body} The rest of the plan was on the table, and all of them agreed with it in the end.\n");
+        parse(&format!("{date}.txt"), Format::Text, text.as_bytes()).expect("parses").article
+    };
+    let corpus = Corpus::assemble(vec![
+        dated("2020-01-01", "President Vladimir Putin met officials in Moscow."),
+        dated(
+            "2024-05-01",
+            "“We will <b>win</b>,” President Vladimir Putin said in Moscow with Valery Gerasimov, the chief of staff.",
+        ),
+    ]);
+    let site = site("names");
+    write(&corpus, &site, &Options::new(Some("https://example.org/lectern/"), "/lectern/")).unwrap();
+    let putin = read(&site, "read/name/vladimir-putin.html");
+    only_our_tags(&putin).unwrap();
+    assert!(putin.contains("<title>Vladimir Putin — Lectern</title>"), "{putin}");
+    assert!(putin.contains("<p class=\"name-kind\">Person</p>") && putin.contains(">Vladimir Putin</h1>"));
+    assert!(putin.contains("In 2 articles about them"), "{putin}");
+    assert!(putin.contains("<link rel=\"stylesheet\" href=\"../../lectern-1a2b.css\">"), "two folders down: {putin}");
+    assert!(putin.contains("href=\"../../#/name/vladimir-putin\">Follow them in Lectern</a>"));
+    let newer = putin.find("href=\"../day-2024-05-01.html\"").expect("the newer article");
+    let older = putin.find("href=\"../day-2020-01-01.html\"").expect("the older article");
+    assert!(newer < older, "newest first");
+    assert!(
+        putin.contains("<blockquote>“We will &lt;b&gt;win&lt;/b&gt;,”</blockquote>"),
+        "the quote, escaped: {putin}"
+    );
+    assert!(putin
+        .contains("<a href=\"valery-gerasimov.html\">Valery Gerasimov</a><span class=\"meta\"> · Person · 1 together"));
+    assert!(
+        putin.contains("<link rel=\"canonical\" href=\"https://example.org/lectern/read/name/vladimir-putin.html\">")
+    );
+    let moscow = read(&site, "read/name/moscow.html");
+    assert!(moscow.contains("In 2 articles about it") && !moscow.contains("Quotes"), "a place says nothing");
+    let article = read(&site, "read/day-2024-05-01.html");
+    assert!(article.contains("<nav class=\"names-found\" aria-label=\"Names in this article\">"), "{article}");
+    assert!(
+        article.contains("<a href=\"name/vladimir-putin.html\">Vladimir Putin</a><span class=\"meta\"> Person</span>")
+    );
+    let sitemap = read(&site, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/lectern/read/name/moscow.html</loc>"), "{sitemap}");
 }
 
 fn hostile_article() -> impl Strategy<Value = Article> {
@@ -157,7 +212,7 @@ proptest! {
     #[test]
     fn hostile_text_never_makes_a_tag(article in hostile_article()) {
         let links = "<link rel=\"stylesheet\" href=\"../a.css\">";
-        let html = article_page(&article, links, &Options::new(Some("https://example.org/"), "/"));
+        let html = article_page(&article, &[], links, &Options::new(Some("https://example.org/"), "/"));
         prop_assert_eq!(only_our_tags(&html), Ok(()));
         prop_assert_eq!(only_our_tags(&meta_line(&article)), Ok(()));
     }
@@ -174,7 +229,7 @@ fn headings_are_ranked_from_h2_without_gaps() {
         Block::Quote(vec![Block::Code(Text::plain("a < b"))]),
         Block::SectionBreak,
     ];
-    let html = article_page(&a, "", &Options::new(None, "/"));
+    let html = article_page(&a, &[], "", &Options::new(None, "/"));
     assert!(html.contains("<h1 class=\"reader-title\">Title</h1>"), "{html}");
     assert!(html.contains("<h2>Three</h2>\n<h3>Five</h3>\n<ol start=\"3\"><li>item</li></ol>"), "{html}");
     assert!(

@@ -126,6 +126,7 @@ fn cases() -> Vec<Case> {
         case!(without JavaScript, Site::Real, 1280, 900, static_pages::readable_without_javascript),
         case!(without JavaScript, Site::Real, 390, 844, static_pages::readable_without_javascript_on_a_phone),
         case!(Site::Real, 1280, 900, static_pages::the_app_takes_over_without_a_layout_shift),
+        case!(without JavaScript, Site::Seed, 1280, 900, static_pages::name_pages_without_javascript),
     ]
 }
 

@@ -105,3 +105,35 @@ pub async fn the_app_takes_over_without_a_layout_shift(c: &Client, base: &str) -
     screenshot(c, "static-handed-over-search").await?;
     Ok(())
 }
+
+/// Without JavaScript, an article's static page links to the pages of the names it is
+/// about, and a name's page lists its articles, its quotes and the names beside it.
+pub async fn name_pages_without_javascript(c: &Client, base: &str) -> Result {
+    c.goto(base).await?;
+    let card = c.find(Locator::Css("#static-library ul.results > li a.result-link")).await?;
+    card.click().await?;
+    by_role(c, "heading", Name::Is(crate::SEED_TITLE)).await?;
+    let names = by_role(c, "navigation", Name::Is("Names in this article")).await?;
+    let putin = all_by_role_within(c, &names, "link", Name::Is("Vladimir Putin")).await?;
+    check(putin.len() == 1, "the article links to Putin's page")?;
+    putin[0].click().await?;
+    let heading = by_role(c, "heading", Name::Is("Vladimir Putin")).await?;
+    check(heading.tag_name().await? == "h1", "the name is the page's <h1>")?;
+    check(c.current_url().await?.as_str().ends_with("read/name/vladimir-putin.html"), "the name page's address")?;
+    check(c.title().await? == "Vladimir Putin — Lectern", "the page is titled by the name")?;
+    let articles = by_role(c, "region", Name::Is("Articles")).await?;
+    let listed = all_by_role_within(c, &articles, "link", Name::Any).await?;
+    check(listed.len() == 1 && name_of(c, &listed[0]).await? == crate::SEED_TITLE, "the seed article is listed")?;
+    let quotes = text_of(&by_role(c, "region", Name::Is("Quotes")).await?).await?;
+    check(quotes.contains("the full defeat of the enemy"), "Putin's words")?;
+    check(!quotes.contains("A good meeting"), "not Zelenskyy's")?;
+    check(c.find_all(Locator::Css("#app")).await?.is_empty(), "no script ran")?;
+    screenshot(c, "static-nojs-name-page").await?;
+    let beside = by_role(c, "region", Name::Is("Often named with")).await?;
+    let gerasimov = all_by_role_within(c, &beside, "link", Name::Is("Valery Gerasimov")).await?;
+    check(gerasimov.len() == 1, "Gerasimov is named beside Putin")?;
+    gerasimov[0].click().await?;
+    by_role(c, "heading", Name::Is("Valery Gerasimov")).await?;
+    by_role(c, "link", Name::Is("Follow them in Lectern")).await?;
+    Ok(())
+}
