@@ -74,7 +74,9 @@ const QUERIES = [
   { q: 'firefox thunderbird', kind: 'multi', word: 'thunderbird' },
 ];
 
-const fold = text => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+// Hyphens join words as spaces do ("open-source" holds the phrase "open source"): every
+// engine here splits words at both.
+const fold = text => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s\-‐–]+/g, ' ');
 const median = xs => percentile(xs, 0.5);
 function percentile(xs, p) {
   if (xs.length === 0) return null;
