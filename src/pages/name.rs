@@ -73,7 +73,7 @@ pub fn NamePage(props: &NamePageProps) -> Html {
                 <p class="name-kind">{ name.kind().label() }</p>
                 <h1 id="name-title">{ title }</h1>
                 <p class="meta">
-                    { format!("In {count} {} about {}", if count == 1 { "article" } else { "articles" }, name.kind().pronoun()) }
+                    { name.kind().in_articles(count) }
                     <span class="meta-sep" aria-hidden="true">{ " · " }</span>
                     <QueryLink to={Route::Library} query={library.to_query_string()}>
                         { "Show them in the library" }

@@ -44,12 +44,18 @@ impl NameKind {
         }
     }
 
-    /// How a page's line refers to a name of this kind ("in 3 articles about them").
+    /// How a page refers to a name of this kind ("Follow them in Lectern").
     pub fn pronoun(self) -> &'static str {
         match self {
             NameKind::Person => "them",
             NameKind::Place | NameKind::Org => "it",
         }
+    }
+
+    /// The line of a name's page that says how much is written about it ("In 3 articles
+    /// about them"), in the app and in the static page alike.
+    pub fn in_articles(self, count: usize) -> String {
+        format!("In {count} {} about {}", if count == 1 { "article" } else { "articles" }, self.pronoun())
     }
 }
 

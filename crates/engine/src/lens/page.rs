@@ -132,6 +132,9 @@ pub fn named_by(index: &FacetIndex, input: &str, limit: usize) -> Vec<(NameId, u
     let mut found = Vec::new();
     for facet in NAME_FACETS {
         let wanted = index.values_matching(facet, &terms, prefix);
+        if !wanted.contains(&true) {
+            continue;
+        }
         let mut articles = vec![0usize; wanted.len()];
         for doc in &index.docs {
             for &id in &doc.values[facet] {

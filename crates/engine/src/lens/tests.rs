@@ -216,25 +216,28 @@ proptest! {
     }
 }
 
+/// An article titled `title` (dated `title` when it is a date) whose body is `body` and a
+/// sentence of function words (so that it reads as English).
+fn news(title: &str, body: &str) -> Article {
+    let date = if title.starts_with("20") { format!("date: {title}\n") } else { String::new() };
+    let text = format!("---\ntitle: {title}\n{date}---\n{body} The rest of the plan was on the table, and all of them agreed with it in the end.\n");
+    parse::parse(&format!("{title}.txt"), Format::Text, text.as_bytes()).expect("parses").article
+}
+
 #[test]
 fn a_name_page_lists_its_articles_newest_first_and_its_companions() {
-    let dated = |date: &str, body: &str| {
-        let text = format!("---\ntitle: {date}\ndate: {date}\n---\n{body} The rest of the plan was on the table, and all of them agreed with it in the end.\n");
-        parse::parse(&format!("{date}.txt"), Format::Text, text.as_bytes()).expect("parses").article
-    };
     let corpus = crate::corpus::Corpus::assemble(vec![
-        dated("2020-01-01", "President Vladimir Putin met officials in Moscow."),
-        dated("2024-05-01", "President Vladimir Putin spoke in Moscow with Valery Gerasimov, the chief of staff."),
-        dated("2022-03-01", "Valery Gerasimov, the chief of staff, was in Kyiv."),
+        news("2020-01-01", "President Vladimir Putin met officials in Moscow."),
+        news("2024-05-01", "President Vladimir Putin spoke in Moscow with Valery Gerasimov, the chief of staff."),
+        news("2022-03-01", "Valery Gerasimov, the chief of staff, was in Kyiv."),
     ]);
     let facets = &corpus.index.facets;
     let putin = page::by_slug(facets, "vladimir-putin").expect("Putin has a page");
     assert_eq!(putin.facet, crate::facet::Facet::Person);
     assert_eq!(page::name_of(facets, putin), "Vladimir Putin");
-    let titles: Vec<&str> =
-        page::articles_naming(facets, putin).into_iter().map(|n| corpus.articles[n].title.as_str()).collect();
-    assert_eq!(titles, ["2024-05-01", "2020-01-01"]);
     let about = page::articles_naming(facets, putin);
+    let titles: Vec<&str> = about.iter().map(|&n| corpus.articles[n].title.as_str()).collect();
+    assert_eq!(titles, ["2024-05-01", "2020-01-01"]);
     let companions: Vec<(String, usize)> = page::companions(facets, putin, &about, 5)
         .into_iter()
         .map(|(id, n)| (page::name_of(facets, id).to_string(), n))
@@ -257,14 +260,10 @@ fn a_name_page_quotes_what_the_article_gives_the_name() {
 
 #[test]
 fn a_search_names_the_names_it_spells() {
-    let titled = |title: &str, body: &str| {
-        let text = format!("---\ntitle: {title}\n---\n{body} The rest of the plan was on the table, and all of them agreed with it in the end.\n");
-        parse::parse(&format!("{title}.txt"), Format::Text, text.as_bytes()).expect("parses").article
-    };
     let corpus = crate::corpus::Corpus::assemble(vec![
-        titled("One", "President Vladimir Putin spoke in Moscow. Vladimir Putin left."),
-        titled("Two", "President Vladimir Putin spoke in Moscow with Valery Gerasimov, the chief of staff."),
-        titled("Three", "Valery Gerasimov, the chief of staff, was in Kyiv with Vladislav Surkov, the aide."),
+        news("One", "President Vladimir Putin spoke in Moscow. Vladimir Putin left."),
+        news("Two", "President Vladimir Putin spoke in Moscow with Valery Gerasimov, the chief of staff."),
+        news("Three", "Valery Gerasimov, the chief of staff, was in Kyiv with Vladislav Surkov, the aide."),
     ]);
     let facets = &corpus.index.facets;
     let named = |input: &str| -> Vec<(String, usize)> {
@@ -296,13 +295,9 @@ fn a_search_names_the_names_it_spells() {
 fn names_are_facets_and_query_filters() {
     use crate::facet::Facet;
     use crate::search::{search, Filters, Sort};
-    let titled = |title: &str, body: &str| {
-        let text = format!("---\ntitle: {title}\n---\n{body} The rest of the plan was on the table, and all of them agreed with it in the end.\n");
-        parse::parse(&format!("{title}.txt"), Format::Text, text.as_bytes()).expect("parses").article
-    };
     let corpus = crate::corpus::Corpus::assemble(vec![
-        titled("One", "President Vladimir Putin spoke at the Kremlin about Ukraine."),
-        titled("Two", "Valery Gerasimov, the chief of staff, was in Kyiv."),
+        news("One", "President Vladimir Putin spoke at the Kremlin about Ukraine."),
+        news("Two", "Valery Gerasimov, the chief of staff, was in Kyiv."),
     ]);
     let titles = |query: &str, filters: &Filters| -> Vec<String> {
         search(&corpus, query, filters, Sort::Title)

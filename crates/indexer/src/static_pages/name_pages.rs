@@ -24,6 +24,8 @@ const COMPANIONS: usize = 12;
 /// order the app looks a slug up in ([`NAME_FACETS`]); a name with no slug has no page.
 pub fn pages(corpus: &Corpus, links: &str, base_url: Option<&str>) -> Vec<(String, String)> {
     let facets = &corpus.index.facets;
+    // The stylesheet and icon links are written for pages one folder up.
+    let links = links.replace("href=\"../", "href=\"../../");
     let mut taken = HashSet::new();
     let mut out = Vec::new();
     for facet in NAME_FACETS {
@@ -33,7 +35,7 @@ pub fn pages(corpus: &Corpus, links: &str, base_url: Option<&str>) -> Vec<(Strin
             if articles.is_empty() || slug.is_empty() || !taken.insert(slug.clone()) {
                 continue;
             }
-            let html = name_page(corpus, name, &slug, &articles, links, base_url);
+            let html = name_page(corpus, name, &slug, &articles, &links, base_url);
             out.push((slug, html));
         }
     }
@@ -54,15 +56,12 @@ pub fn from_article(name: &str) -> Option<String> {
 fn name_page(corpus: &Corpus, name: NameId, slug: &str, articles: &[usize], links: &str, base: Option<&str>) -> String {
     let facets = &corpus.index.facets;
     let (title, kind) = (page::name_of(facets, name), name.kind());
-    let count = articles.len();
-    let about = format!("In {count} {} about {}", if count == 1 { "article" } else { "articles" }, kind.pronoun());
+    let about = kind.in_articles(articles.len());
     let description = format!("{}: {title}. {about} in this Lectern library.", kind.label());
     let canonical = base.map_or_else(String::new, |base| {
         format!("<link rel=\"canonical\" href=\"{}\">\n", escape(&format!("{base}{FOLDER}/{NAMES}/{slug}.html")))
     });
-    // The stylesheet and icon links are written for pages one folder up.
-    let links = links.replace("href=\"../", "href=\"../../");
-    let mut out = head("en", &format!("{title} — Lectern"), &description, &links, &canonical);
+    let mut out = head("en", &format!("{title} — Lectern"), &description, links, &canonical);
     out.push_str(&site_header("../../", ""));
     let _ = write!(
         out,

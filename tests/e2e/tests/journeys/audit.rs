@@ -83,8 +83,7 @@ pub async fn axe_finds_no_violations_in_any_view_or_theme(c: &Client, base: &str
     let mut found = Vec::new();
     for theme in ["light", "sepia", "dark"] {
         open(c, base).await?;
-        js(c, &format!("localStorage.setItem('lectern.prefs', 'v1;theme={theme}'); return null")).await?;
-        c.refresh().await?;
+        crate::reload_with_prefs(c, &format!("theme={theme}")).await?;
         by_role(c, "link", Name::Is(ARTICLE)).await?;
         let at = |view: &str| format!("{theme} {width}px {view}");
         no_violations(c, &axe, &at("library"), &mut found).await?;

@@ -197,8 +197,7 @@ pub async fn lenses_pass_axe_in_light_and_dark(c: &Client, base: &str) -> Result
     let mut found = Vec::new();
     for theme in ["light", "dark"] {
         open(c, base).await?;
-        js(c, &format!("localStorage.setItem('lectern.prefs', 'v1;theme={theme};{ALL_ON}'); return null")).await?;
-        c.refresh().await?;
+        crate::reload_with_prefs(c, &format!("theme={theme};{ALL_ON}")).await?;
         open_from_library(c, base, SEED_TITLE).await?;
         for label in LENSES {
             check(pressed(c, label).await?, format!("{label} is on"))?;
@@ -238,8 +237,7 @@ pub async fn lenses_pass_axe_in_light_and_dark(c: &Client, base: &str) -> Result
 /// the card and brings focus back to the name.
 pub async fn a_name_card_lists_other_articles(c: &Client, base: &str) -> Result {
     open(c, base).await?;
-    js(c, &format!("localStorage.setItem('lectern.prefs', 'v1;{ALL_ON}'); return null")).await?;
-    c.refresh().await?;
+    crate::reload_with_prefs(c, ALL_ON).await?;
     handed_over(c).await?;
     by_role(c, "searchbox", Name::Contains("Search")).await?.send_keys("Netanyahu").await?;
     by_role(c, "link", Name::Is(WAPO)).await?.click().await?;

@@ -255,6 +255,14 @@ pub async fn open_from_library(c: &Client, base: &str, title: &str) -> Result {
     Ok(())
 }
 
+/// Stores the reader's settings `prefs` (as stored, without the version: `theme=dark;…`)
+/// and reloads the page, which reads them.
+pub async fn reload_with_prefs(client: &Client, prefs: &str) -> Result {
+    js(client, &format!("localStorage.setItem('lectern.prefs', 'v1;{prefs}'); return null")).await?;
+    client.refresh().await?;
+    Ok(())
+}
+
 /// Goes to `url` and waits until the app has taken over from the static first view.
 pub async fn open(client: &Client, url: &str) -> Result {
     client.goto(url).await?;

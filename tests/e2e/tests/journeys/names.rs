@@ -29,6 +29,32 @@ async fn heading_is(c: &Client, text: &str) -> Result {
     .await
 }
 
+/// The name page open, to be looked at in several themes.
+struct NamePage {
+    name: &'static str,
+    /// Words of a quote the page shows once its articles' bodies have arrived.
+    said: &'static str,
+    /// The view, as axe's findings name it, and the screenshots' name.
+    view: &'static str,
+    shot: &'static str,
+}
+
+impl NamePage {
+    /// Reloads the page in each of `themes`, waits for its quotes, then runs axe (adding
+    /// to `found`) and takes `shot-<theme>`.
+    async fn in_themes(&self, c: &Client, axe: &str, themes: &[&str], found: &mut Vec<String>) -> Result {
+        for theme in themes {
+            crate::reload_with_prefs(c, &format!("theme={theme}")).await?;
+            heading_is(c, self.name).await?;
+            let quotes = by_role(c, "region", Name::Is("Quotes")).await?;
+            wait_for(|| async { Ok(text_of(&quotes).await?.contains(self.said).then_some(())) }).await?;
+            crate::audit::no_violations(c, axe, &format!("{theme} {}", self.view), found).await?;
+            screenshot(c, &format!("{}-{theme}", self.shot)).await?;
+        }
+        Ok(())
+    }
+}
+
 pub async fn name_facets_filter_and_lead_to_name_pages(c: &Client, base: &str) -> Result {
     open(c, base).await?;
     // The names the article is about: named twice, or in its opening paragraphs (the
@@ -70,15 +96,8 @@ pub async fn name_facets_filter_and_lead_to_name_pages(c: &Client, base: &str) -
     // Accessible in every theme, on this width.
     let axe = crate::audit::axe_source()?;
     let mut found = Vec::new();
-    for theme in ["light", "sepia", "dark"] {
-        js(c, &format!("localStorage.setItem('lectern.prefs', 'v1;theme={theme}'); return null")).await?;
-        c.refresh().await?;
-        heading_is(c, "Vladimir Putin").await?;
-        let quotes = by_role(c, "region", Name::Is("Quotes")).await?;
-        wait_for(|| async { Ok(text_of(&quotes).await?.contains("the full defeat").then_some(())) }).await?;
-        crate::audit::no_violations(c, &axe, &format!("{theme} name page"), &mut found).await?;
-        screenshot(c, &format!("name-page-{theme}")).await?;
-    }
+    let page = NamePage { name: "Vladimir Putin", said: "the full defeat", view: "name page", shot: "name-page" };
+    page.in_themes(c, &axe, &["light", "sepia", "dark"], &mut found).await?;
     check(found.is_empty(), format!("axe violations:\n{}", found.join("\n")))?;
     js(c, "localStorage.removeItem('lectern.prefs'); return null").await?;
     c.refresh().await?;
@@ -131,15 +150,13 @@ pub async fn a_name_page_on_a_phone(c: &Client, base: &str) -> Result {
     let axe = crate::audit::axe_source()?;
     let mut found = Vec::new();
     open(c, &format!("{base}#/name/volodymyr-zelenskyy")).await?;
-    for theme in ["light", "dark"] {
-        js(c, &format!("localStorage.setItem('lectern.prefs', 'v1;theme={theme}'); return null")).await?;
-        c.refresh().await?;
-        heading_is(c, "Volodymyr Zelenskyy").await?;
-        let quotes = by_role(c, "region", Name::Is("Quotes")).await?;
-        wait_for(|| async { Ok(text_of(&quotes).await?.contains("A good meeting").then_some(())) }).await?;
-        crate::audit::no_violations(c, &axe, &format!("{theme} phone name page"), &mut found).await?;
-        screenshot(c, &format!("name-page-phone-{theme}")).await?;
-    }
+    let page = NamePage {
+        name: "Volodymyr Zelenskyy",
+        said: "A good meeting",
+        view: "phone name page",
+        shot: "name-page-phone",
+    };
+    page.in_themes(c, &axe, &["light", "dark"], &mut found).await?;
     // The names a search spells, in the dark theme still.
     open(c, &format!("{base}#/?q=zelen")).await?;
     let names = by_role(c, "navigation", Name::Is("Names")).await?;
