@@ -12,7 +12,7 @@ source scripts/setup.sh
 
 # A full run builds everything once: incremental caches would only add gigabytes to target/.
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
-echo "== disk: $(df -h --output=avail . | tail -1 | tr -d ' ') free here; a first run needs about 5 GB in target/ =="
+echo "== disk: $(df -h --output=avail . | tail -1 | tr -d ' ') free here; a first run puts about 2.5 GB in target/ =="
 
 echo "== format and lints (rustfmt, clippy with warnings as errors) =="
 cargo fmt --all --check
