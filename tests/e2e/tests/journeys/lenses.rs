@@ -252,15 +252,17 @@ pub async fn a_name_card_lists_other_articles(c: &Client, base: &str) -> Result 
     for link in names.iter().take(60) {
         let name = name_of(c, link).await?;
         focus(c, link).await?;
-        let Some(group) =
-            wait_for(|| async { Ok(c.find(fantoccini::Locator::Css(".name-card")).await.ok()) }).await.ok()
-        else {
-            continue;
-        };
-        let mut others = Vec::new();
-        for a in all_by_role_within(c, &group, "link", Name::Any).await? {
-            others.push(name_of(c, &a).await?);
-        }
+        // The card, read again when it is re-rendered while being read.
+        let card = wait_for(|| async {
+            let Ok(card) = c.find(fantoccini::Locator::Css(".name-card")).await else { return Ok(None) };
+            let mut others = Vec::new();
+            for a in all_by_role_within(c, &card, "link", Name::Any).await? {
+                others.push(name_of(c, &a).await?);
+            }
+            Ok(Some(others))
+        })
+        .await;
+        let Ok(others) = card else { continue };
         if let Some(first) = others.first() {
             check(first != WAPO, "the card lists other articles, not this one")?;
             listed = Some((name, others));
